@@ -48,11 +48,15 @@ struct mm2_related {
 };
 
 struct mm2_diag {
-	const struct mm2_rule_info *rule;
-	enum mm2_severity severity; /* after user overrides */
+	const struct mm2_rule_info *rule; /* never NULL */
+	enum mm2_severity severity;       /* after user overrides; off: not reported */
 	struct mm2_loc loc;
-	const char *message;        /* already rendered; secrets already redacted */
-	const char *anchor;         /* semantic anchor for fingerprints, e.g. "flow:A->B/key:acks" */
+	const char *message;              /* already rendered; secrets already redacted */
+	/* Semantic anchor for fingerprints, e.g. "flow:A->B/key:acks": what the
+	 * finding is about, never where (no line or column), so that it survives
+	 * edits elsewhere in the file. Reporters hash rule id, file and anchor
+	 * (docs/json-output.md); an empty anchor falls back to the message. */
+	const char *anchor;
 	struct mm2_related *related;
 	size_t nrelated;
 };
