@@ -26,9 +26,15 @@ struct mm2_prop {
 	size_t key_len;
 	const char *value;  /* decoded, NUL-terminated, owned by the arena */
 	size_t value_len;
+	/*
+	 * Byte offsets into src->data. A key or value that starts with an escape
+	 * starts at its backslash; an empty key at whatever follows it (the
+	 * separator, say). An empty value has value_off == end_off.
+	 */
 	size_t key_off;     /* byte offset of the key's first character */
 	size_t value_off;   /* byte offset of the value's first character (== end_off if empty) */
-	size_t end_off;     /* byte offset just past the logical line (before its terminator) */
+	size_t end_off;     /* where the logical line stops: the terminator ending it, or src->len */
+	/* mm2_source_pos of key_off and value_off: columns count bytes if src->latin1. */
 	unsigned key_line, key_col;     /* 1-based */
 	unsigned value_line, value_col; /* 1-based */
 	bool continued;     /* the logical line spans more than one natural line */
@@ -40,20 +46,23 @@ struct mm2_props {
 	size_t n, alloc;
 	/* Set when Properties.load would throw (malformed \uXXXX): Java loads nothing. */
 	bool failed;
-	size_t error_off;
+	size_t error_off; /* the backslash of the malformed escape */
 	unsigned error_line, error_col;
 	const char *error_msg; /* static string */
 };
 
 /*
- * Parse SRC into OUT (which must be zeroed). Strings are allocated from ARENA.
+ * Parse SRC into OUT (which must be zeroed). Keys and values are allocated from
+ * ARENA and live as long as it does; out->v is the caller's, freed by
+ * mm2_props_release. Set src->latin1 first so that columns count characters.
  * Never fails as an operation: a malformed escape sets out->failed and its
  * location, and the entries before it are kept for diagnostics only.
  */
 void mm2_props_parse(struct mm2_props *out, const struct mm2_source *src, struct mm2_arena *arena);
+/* Free p->v (not the strings, which belong to the arena) and zero P. */
 void mm2_props_release(struct mm2_props *p);
 
-/* The occurrence Kafka sees for KEY (the last one), or NULL. */
+/* The occurrence Kafka sees for KEY (the last one), or NULL. Scans p->v from the end. */
 const struct mm2_prop *mm2_props_last(const struct mm2_props *p, const char *key, size_t key_len);
 
 /*
@@ -62,6 +71,7 @@ const struct mm2_prop *mm2_props_last(const struct mm2_props *p, const char *key
  * per distinct key (last occurrence wins), escaped one UTF-16 unit at a time:
  * \" \\ \b \t \n \f \r, other units below 0x20, 0x7F and all from 0x80 as \u
  * plus four lowercase hex digits, the rest as itself. Lines are sorted bytewise.
+ * It prints what P holds even if P->failed (where Java would hold nothing).
  */
 void mm2_props_dump(const struct mm2_props *p, FILE *out);
 
