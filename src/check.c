@@ -1,0 +1,32 @@
+/*
+ * The table of built-in checks, and the ones too small for a file of their own.
+ */
+#include <string.h>
+#include "mm2lint/lint.h"
+#include "check.h"
+
+/* Parse errors are found by the front-ends while reading; the rule file only
+ * carries their metadata and tests. */
+static void run_nothing(struct mm2_check_ctx *cx)
+{
+	(void)cx;
+}
+
+const struct mm2_builtin mm2_check_parse_error = {"parse-error", NULL, run_nothing};
+
+static const struct mm2_builtin *const builtins[] = {
+	&mm2_check_parse_error,
+	&mm2_check_timeouts,
+	&mm2_check_filter_regex,
+	&mm2_check_filter_internal,
+};
+
+const struct mm2_builtin *mm2_builtin_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++)
+		if (strcmp(builtins[i]->name, name) == 0)
+			return builtins[i];
+	return NULL;
+}
