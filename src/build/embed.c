@@ -22,7 +22,7 @@ static int emit_file(FILE *out, const char *path, size_t idx)
 	}
 	fprintf(out, "static const char data_%zu[] = {\n", idx);
 	while ((c = getc(in)) != EOF) {
-		fprintf(out, "%d,", c);
+		fprintf(out, "%d,", c > 127 ? c - 256 : c);
 		if (++n % 24 == 0)
 			fputc('\n', out);
 	}
