@@ -61,6 +61,15 @@ static bool only_in(const struct mm2_catalog *cat, enum mm2_scope scope, const c
 	return !mm2_catalog_find(cat, MM2_SCOPE_BROKER, key);
 }
 
+/* A broker key no client shares (compression.type is both: it votes for neither). */
+static bool broker_only(const struct mm2_catalog *cat, const char *key)
+{
+	return mm2_catalog_find(cat, MM2_SCOPE_BROKER, key) &&
+	       !mm2_catalog_find(cat, MM2_SCOPE_PRODUCER, key) &&
+	       !mm2_catalog_find(cat, MM2_SCOPE_CONSUMER, key) &&
+	       !mm2_catalog_find(cat, MM2_SCOPE_ADMIN, key);
+}
+
 static void set_kind(struct mm2_doc *doc, enum mm2_kind k, const struct mm2_entry *e,
 		     const char *what)
 {
@@ -90,8 +99,7 @@ void mm2_doc_detect_kind(struct mm2_doc *doc, const struct mm2_catalog *cat)
 		}
 		if (in_list(worker_markers, e->key))
 			hit = MM2_KIND_WORKER;
-		else if (in_list(broker_markers, e->key) ||
-			 mm2_catalog_find(cat, MM2_SCOPE_BROKER, e->key))
+		else if (in_list(broker_markers, e->key) || broker_only(cat, e->key))
 			hit = MM2_KIND_BROKER;
 		else if (only_in(cat, MM2_SCOPE_PRODUCER, e->key))
 			hit = MM2_KIND_PRODUCER;

@@ -95,6 +95,8 @@ static void test_model__detects_kinds(void **state)
 	assert_int_equal(kind_of("group.id=g\nconfig.storage.topic=c\n"), MM2_KIND_WORKER);
 	assert_int_equal(kind_of("bootstrap.servers=x\nsecurity.protocol=SSL\n"), MM2_KIND_OTHER);
 	assert_int_equal(kind_of("acks=all\ngroup.id=g\n"), MM2_KIND_OTHER);
+	/* compression.type is a broker and a producer key: it decides nothing. */
+	assert_int_equal(kind_of("compression.type=lz4\nacks=all\n"), MM2_KIND_PRODUCER);
 }
 
 int main(void)
