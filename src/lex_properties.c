@@ -140,6 +140,7 @@ static bool read_line(struct lexer *lx)
 		}
 		c = lx->data[lx->pos];
 		joined = false;
+		/* Nothing gathered yet, even after a lone "\": a comment (JDK 9+). */
 		if (lx->line_len == 0 && (c == '#' || c == '!')) {
 			if (!skip_comment(lx))
 				return false;
@@ -150,27 +151,31 @@ static bool read_line(struct lexer *lx)
 			odd = gather(lx);
 			if (lx->pos >= lx->len) {
 				lx->end_off = lx->len;
-				lx->line_len -= odd;
+				if (odd)
+					lx->line_len--;
 				return true;
 			}
 			c = lx->data[lx->pos];
 		}
 		lx->pos++;
+		/* An empty natural line, or one after a lone "\": start over. */
 		if (lx->line_len == 0)
 			continue;
+		/* A terminator that is the last byte ends the line, backslash or not. */
 		if (!odd || lx->pos >= lx->len) {
 			lx->end_off = lx->pos - 1;
-			lx->line_len -= odd;
+			if (odd)
+				lx->line_len--;
 			return true;
 		}
-		lx->line_len--;
+		lx->line_len--; /* the joining backslash */
 		if (c == '\r' && lx->data[lx->pos] == '\n')
 			lx->pos++;
 		joined = true;
 	}
 }
 
-/* Source offset of line buffer index AT (the logical line's end past its last). */
+/* Source offset of line buffer index AT; end_off for the index past the last. */
 static size_t src_off(const struct lexer *lx, size_t at)
 {
 	size_t lo = 0, hi = lx->nseg;
