@@ -12,7 +12,9 @@ static void run_nothing(struct mm2_check_ctx *cx)
 	(void)cx;
 }
 
-const struct mm2_builtin mm2_check_parse_error = {"parse-error", NULL, run_nothing};
+static const char *const parse_vars[] = {"message", NULL};
+
+const struct mm2_builtin mm2_check_parse_error = {"parse-error", NULL, run_nothing, parse_vars};
 
 static const struct mm2_builtin *const builtins[] = {
 	&mm2_check_parse_error,

@@ -132,7 +132,10 @@ static void run_filter_regex(struct mm2_check_ctx *cx)
 	}
 }
 
-const struct mm2_builtin mm2_check_filter_regex = {"filter-regex", NULL, run_filter_regex};
+static const char *const regex_vars[] = {"key", "value", "why", "filter", NULL};
+
+const struct mm2_builtin mm2_check_filter_regex = {"filter-regex", NULL, run_filter_regex,
+						   regex_vars};
 
 /* ReplicationPolicy.isInternalTopic: never replicated, whatever the filter says. */
 static bool policy_internal(const char *t, mm2_version v)
@@ -292,5 +295,9 @@ static int validate_internal(const struct mm2_rule *r, struct mm2_error *err)
 	return 0;
 }
 
+static const char *const internal_vars[] = {"flow", "topics", "topics_origin", "exclude",
+					    "exclude_origin", "names", "target", NULL};
+
 const struct mm2_builtin mm2_check_filter_internal = {"filter-selects-internal-topics",
-						      validate_internal, run_filter_internal};
+						      validate_internal, run_filter_internal,
+						      internal_vars};

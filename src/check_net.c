@@ -101,5 +101,8 @@ static int validate_timeouts(const struct mm2_rule *r, struct mm2_error *err)
 	return 0;
 }
 
+static const char *const timeout_vars[] = {"flow", "client", "key", "value", "origin",
+					   "latency", "multiplier", "threshold", NULL};
+
 const struct mm2_builtin mm2_check_timeouts = {"timeouts-vs-latency", validate_timeouts,
-					       run_timeouts};
+					       run_timeouts, timeout_vars};

@@ -421,6 +421,48 @@ static int parse_meta(struct loader *ld, const struct mm2_node *root, struct mm2
 	return 0;
 }
 
+static const char *const declarative_vars[] = {
+	"key", "value", "origin", "right", "right_origin", "client", "flow", "source", "target",
+	"kind", "place", NULL,
+};
+
+/* Every {{name}} in MSG must be one the rule's evaluator fills in. */
+static int check_placeholders(struct loader *ld, const struct mm2_node *at, const char *msg,
+			      const char *const *vars)
+{
+	const char *p = msg, *open, *close;
+	size_t i;
+
+	while (msg && (open = strstr(p, "{{")) && (close = strstr(open + 2, "}}"))) {
+		size_t len = (size_t)(close - open - 2);
+
+		for (i = 0; vars[i]; i++)
+			if (strlen(vars[i]) == len && memcmp(vars[i], open + 2, len) == 0)
+				break;
+		if (!vars[i])
+			return fail(ld, at, "unknown placeholder {{%.*s}} in the message", (int)len,
+				    open + 2);
+		p = close + 2;
+	}
+	return 0;
+}
+
+static int check_messages(struct loader *ld, const struct mm2_node *root,
+			  const struct mm2_rule *r)
+{
+	const char *const *vars = r->builtin ? r->builtin->vars : declarative_vars;
+	size_t i;
+	int ret;
+
+	if ((ret = check_placeholders(ld, mm2_node_get(root, "message"), r->message, vars)) < 0)
+		return ret;
+	for (i = 0; i < r->nlevels; i++)
+		if ((ret = check_placeholders(ld, mm2_node_get(root, "levels"),
+					      r->levels[i].message, vars)) < 0)
+			return ret;
+	return 0;
+}
+
 static int parse_rule(struct loader *ld, const struct mm2_node *root, struct mm2_rule *r)
 {
 	const char *check, *flows;
@@ -445,6 +487,8 @@ static int parse_rule(struct loader *ld, const struct mm2_node *root, struct mm2
 		   (ret = parse_conditions(ld, root, r)) < 0) {
 		return ret;
 	}
+	if ((ret = check_messages(ld, root, r)) < 0)
+		return ret;
 	return parse_tests(ld, root, r);
 }
 

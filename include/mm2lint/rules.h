@@ -88,6 +88,7 @@ struct mm2_builtin {
 	/* Check the rule's params at load time; 0 or mm2_error_set(err, MM2_ERULE, …). */
 	int (*validate)(const struct mm2_rule *rule, struct mm2_error *err);
 	void (*run)(struct mm2_check_ctx *cx);
+	const char *const *vars; /* the {{placeholders}} its messages may use, NULL-ended */
 };
 
 struct mm2_rule {
