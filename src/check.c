@@ -23,12 +23,23 @@ static const struct mm2_builtin *const builtins[] = {
 	&mm2_check_filter_internal,
 };
 
+static const struct mm2_builtin *const *const tables[] = {
+	mm2_builtins_keys,
+	mm2_builtins_topo,
+	mm2_builtins_net2,
+};
+
 const struct mm2_builtin *mm2_builtin_find(const char *name)
 {
-	size_t i;
+	size_t i, t;
+	const struct mm2_builtin *const *b;
 
 	for (i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++)
 		if (strcmp(builtins[i]->name, name) == 0)
 			return builtins[i];
+	for (t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
+		for (b = tables[t]; *b; b++)
+			if (strcmp((*b)->name, name) == 0)
+				return *b;
 	return NULL;
 }

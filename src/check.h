@@ -18,4 +18,10 @@ extern const struct mm2_builtin mm2_check_timeouts;
 extern const struct mm2_builtin mm2_check_filter_regex;
 extern const struct mm2_builtin mm2_check_filter_internal;
 
+/* Further checks, one NULL-terminated table per file (check_keys.c, check_topo.c,
+ * check_net2.c), so that each area adds its checks without touching this table. */
+extern const struct mm2_builtin *const mm2_builtins_keys[];
+extern const struct mm2_builtin *const mm2_builtins_topo[];
+extern const struct mm2_builtin *const mm2_builtins_net2[];
+
 #endif
