@@ -9,16 +9,6 @@
 #include "mm2lint/yaml.h"
 #include "check.h"
 
-static const struct mm2_latency *latency_of(const struct mm2_lint_opts *o, const char *flow)
-{
-	size_t i;
-
-	for (i = 0; i < o->nlatency; i++)
-		if (strcmp(o->latency[i].flow, flow) == 0)
-			return &o->latency[i];
-	return NULL;
-}
-
 static const char *fmt_num(struct mm2_arena *a, double v)
 {
 	if (v == (double)(long long)v)
@@ -27,10 +17,10 @@ static const char *fmt_num(struct mm2_arena *a, double v)
 }
 
 static void check_timeout(struct mm2_check_ctx *cx, const struct mm2_flow *f, enum mm2_at at,
-			  const char *key, const struct mm2_latency *lat)
+			  const char *key, double rtt)
 {
 	const struct mm2_input *in = cx->in;
-	double threshold = lat->ms * cx->opts->latency_multiplier;
+	double threshold = rtt * cx->opts->latency_multiplier;
 	struct mm2_setting s;
 	const struct mm2_key *def;
 	const char *v, *vars[24];
@@ -50,7 +40,7 @@ static void check_timeout(struct mm2_check_ctx *cx, const struct mm2_flow *f, en
 	vars[n++] = "key", vars[n++] = key;
 	vars[n++] = "value", vars[n++] = mm2_arena_strndup(cx->arena, v, len);
 	vars[n++] = "origin", vars[n++] = mm2_setting_origin(in, &s, cx->opts->version, cx->arena);
-	vars[n++] = "latency", vars[n++] = fmt_num(cx->arena, lat->ms);
+	vars[n++] = "latency", vars[n++] = fmt_num(cx->arena, rtt);
 	vars[n++] = "multiplier", vars[n++] = fmt_num(cx->arena, cx->opts->latency_multiplier);
 	vars[n++] = "threshold", vars[n++] = fmt_num(cx->arena, threshold);
 	vars[n] = NULL;
@@ -70,19 +60,21 @@ static void run_timeouts(struct mm2_check_ctx *cx)
 		return;
 	for (i = 0; i < m->nflows; i++) {
 		const struct mm2_flow *f = &m->flows[i];
-		const struct mm2_latency *lat;
+		double rtt;
 
 		if (!f->enabled)
 			continue;
-		if (!(lat = latency_of(cx->opts, f->name))) {
-			mm2_check_not_applicable(cx, "no measured latency for %s (--latency %s=MS)",
-						 f->name, f->name);
+		if (!mm2_facts_flow(&cx->opts->facts, f->name, MM2_FACT_RTT_MS, &rtt)) {
+			mm2_check_not_applicable(cx,
+						 "no measured round trip for %s (--latency '%s=MS' "
+						 "or rtt-ms in [flow %s] of .mm2lint.ini)",
+						 f->name, f->name, f->name);
 			continue;
 		}
 		for (k = 0; k < keys->nitems; k++)
 			for (at = MM2_AT_CONNECTOR; at < MM2_AT_FILE; at++)
 				if (at != MM2_AT_WORKER)
-					check_timeout(cx, f, (enum mm2_at)at, keys->items[k]->str, lat);
+					check_timeout(cx, f, (enum mm2_at)at, keys->items[k]->str, rtt);
 	}
 }
 

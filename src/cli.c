@@ -30,6 +30,14 @@ static void push(const char ***v, size_t *n, size_t *alloc, const char *s)
 	(*v)[(*n)++] = s;
 }
 
+static void add_severity(struct cli *c, const char *id, int sev)
+{
+	MM2_GROW(c->severity, c->severity_alloc, c->nseverity + 1);
+	c->severity[c->nseverity].id = id;
+	c->severity[c->nseverity].severity = sev;
+	c->nseverity++;
+}
+
 static int set_mode(struct cli *c, enum cli_mode m, const char *arg)
 {
 	if (c->mode != CLI_LINT)
@@ -66,6 +74,15 @@ static int value_option(struct cli *c, const char *opt, const char *val)
 		c->fail_on = (enum mm2_severity)sev;
 	} else if (!strcmp(opt, "--rules")) {
 		push(&c->rule_paths, &c->nrule_paths, &c->rule_paths_alloc, val);
+	} else if (!strcmp(opt, "--config")) {
+		/* read before the other options, in apply_settings */
+	} else if (!strcmp(opt, "--severity")) {
+		const char *eq = strchr(val, '=');
+
+		if (!eq || eq == val || (sev = mm2_severity_parse(eq + 1)) < 0)
+			return err_arg("--severity takes RULE-ID=off|note|warning|error, not '%s'",
+				       val);
+		add_severity(c, mm2_arena_strndup(&c->arena, val, (size_t)(eq - val)), sev);
 	} else if (!strcmp(opt, "--print-entries")) {
 		return set_mode(c, CLI_PRINT_ENTRIES, val) < 0 ? -1 : 1;
 	} else if (!strcmp(opt, "--effective")) {
@@ -81,7 +98,8 @@ static int value_option(struct cli *c, const char *opt, const char *val)
 static bool takes_value(const char *opt)
 {
 	static const char *const with_value[] = {
-		"-f", "--format", "-o", "--output", "--color", "--fail-on", "--rules",
+		"-f", "--format", "-o", "--output", "--color", "--fail-on", "--rules", "--config",
+		"--severity",
 		"--print-entries", "--effective", "--explain", NULL,
 	};
 	size_t i;
@@ -117,6 +135,41 @@ static int flag_option(struct cli *c, const char *opt)
 	return -1;
 }
 
+/* .mm2lint.ini (or --config FILE) gives the defaults that options then override. */
+static int apply_settings(struct cli *c, const struct mm2_catalog *cat, int argc, char **argv)
+{
+	const char *explicit_path = NULL, *path;
+	struct mm2_error err = {0};
+	struct mm2_settings *s = &c->settings;
+	const char *args[2];
+	size_t i;
+	int k;
+
+	for (k = 1; k + 1 < argc; k++)
+		if (strcmp(argv[k], "--config") == 0)
+			explicit_path = argv[k + 1];
+	if (!(path = mm2_settings_find(explicit_path, &c->arena)))
+		return 0;
+	if (mm2_settings_load(s, path, &c->arena, &err) < 0) {
+		fprintf(stderr, "mm2lint: %s\n", err.msg);
+		return -1;
+	}
+	c->opts.facts = s->facts;
+	if (s->latency_multiplier > 0)
+		c->opts.latency_multiplier = s->latency_multiplier;
+	if (s->kafka_version) {
+		args[0] = "--kafka-version";
+		args[1] = s->kafka_version;
+		if (mm2_lint_option(&c->opts, cat, &c->arena, 2, args, 0) < 0)
+			return -1;
+	}
+	if (s->fail_on && value_option(c, "--fail-on", s->fail_on) < 0)
+		return -1;
+	for (i = 0; i < s->nseverity; i++)
+		add_severity(c, s->severity[i].id, s->severity[i].severity);
+	return 0;
+}
+
 int mm2_cli_parse(struct cli *c, const struct mm2_catalog *cat, int argc, char **argv)
 {
 	const char *const *av = (const char *const *)argv;
@@ -129,6 +182,8 @@ int mm2_cli_parse(struct cli *c, const struct mm2_catalog *cat, int argc, char *
 	c->show_source = true;
 	c->fail_on = MM2_SEV_WARNING;
 	mm2_lint_opts_init(&c->opts, cat);
+	if (apply_settings(c, cat, argc, argv) < 0)
+		return 2;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
@@ -164,10 +219,32 @@ int mm2_cli_parse(struct cli *c, const struct mm2_catalog *cat, int argc, char *
 	return -1;
 }
 
+int mm2_cli_apply_severity(struct cli *c, struct mm2_ruleset *rs, struct mm2_error *err)
+{
+	size_t i;
+
+	for (i = 0; i < c->nseverity; i++) {
+		struct mm2_rule *r = (struct mm2_rule *)mm2_ruleset_find(rs, c->severity[i].id);
+
+		if (!r)
+			return mm2_error_set(err, MM2_EUSAGE,
+					     "no rule '%s' to set the severity of (%s)",
+					     c->severity[i].id,
+					     c->settings.path ? c->settings.path : "--severity");
+		if (strcmp(r->info.id, "MM2-PARSE-001") == 0 && c->severity[i].severity == 0)
+			return mm2_error_set(err, MM2_EUSAGE,
+					     "MM2-PARSE-001 cannot be turned off: Kafka reads "
+					     "nothing from such a file");
+		r->info.severity = (enum mm2_severity)c->severity[i].severity;
+	}
+	return 0;
+}
+
 void mm2_cli_release(struct cli *c)
 {
 	size_t i;
 
+	free(c->severity);
 	for (i = 0; i < c->ninputs; i++)
 		free(c->inputs[i]);
 	free(c->inputs);
@@ -213,6 +290,17 @@ static bool run_case(const struct mm2_catalog *cat, const struct mm2_ruleset *rs
 
 	mm2_lint_opts_init(&o, cat);
 	o.only_rule = rule->info.id;
+	if (t->settings) {
+		struct mm2_settings st;
+		struct mm2_error err = {0};
+
+		if (mm2_settings_load_string(&st, t->name, t->settings, &arena, &err) < 0) {
+			fprintf(log, "FAIL %s %s: %s\n", rule->info.id, t->name, err.msg);
+			mm2_arena_release(&arena);
+			return false;
+		}
+		o.facts = st.facts;
+	}
 	for (j = 0; j < (int)t->nargs; j += n > 0 ? n : 1)
 		if ((n = mm2_lint_option(&o, cat, &arena, (int)t->nargs, t->args, j)) <= 0) {
 			fprintf(log, "FAIL %s %s: bad args in the test\n", rule->info.id, t->name);

@@ -23,17 +23,16 @@ void mm2_lint_opts_init(struct mm2_lint_opts *o, const struct mm2_catalog *cat)
 	o->latency_multiplier = 10;
 }
 
-bool mm2_latency_parse(const char *arg, struct mm2_latency *out, struct mm2_arena *arena)
+/* "S->T=MS": the flow and its round trip; false if malformed. */
+static bool latency_parse(const char *arg, const char **flow, double *ms, struct mm2_arena *arena)
 {
 	const char *eq = strrchr(arg, '='), *arrow = strstr(arg, "->");
-	double ms;
 
 	if (!eq || !arrow || arrow == arg || arrow + 2 >= eq)
 		return false;
-	if (!mm2_parse_double(eq + 1, strlen(eq + 1), &ms) || ms <= 0)
+	if (!mm2_parse_double(eq + 1, strlen(eq + 1), ms) || *ms <= 0)
 		return false;
-	out->flow = mm2_arena_strndup(arena, arg, (size_t)(eq - arg));
-	out->ms = ms;
+	*flow = mm2_arena_strndup(arena, arg, (size_t)(eq - arg));
 	return true;
 }
 
@@ -68,16 +67,12 @@ int mm2_lint_option(struct mm2_lint_opts *o, const struct mm2_catalog *cat,
 	if (!val)
 		return opt_error("option '%s' needs a value", opt);
 	if (strcmp(opt, "--latency") == 0) {
-		struct mm2_latency lat;
-		struct mm2_latency *v;
+		const char *flow;
+		double ms;
 
-		if (!mm2_latency_parse(val, &lat, arena))
+		if (!latency_parse(val, &flow, &ms, arena))
 			return opt_error("--latency takes SOURCE->TARGET=MILLISECONDS, not '%s'", val);
-		v = mm2_arena_alloc(arena, (o->nlatency + 1) * sizeof(*v));
-		if (o->nlatency)
-			memcpy(v, o->latency, o->nlatency * sizeof(*v));
-		v[o->nlatency++] = lat;
-		o->latency = v;
+		mm2_facts_set_flow(&o->facts, flow, MM2_FACT_RTT_MS, ms, arena);
 	} else if (strcmp(opt, "--latency-multiplier") == 0) {
 		if (!mm2_parse_double(val, strlen(val), &d) || d <= 0)
 			return opt_error("--latency-multiplier takes a positive number, not '%s'", val);

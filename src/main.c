@@ -39,6 +39,8 @@ static const char usage_text[] =
 	"      --latency S->T=MS   measured round trip of flow S->T in milliseconds (repeatable)\n"
 	"      --latency-multiplier N  timeouts must be at least N x the round trip (default 10)\n"
 	"      --rules PATH        load more rule files (a .yaml file or a folder of them)\n"
+	"      --severity ID=LEVEL set a rule's level: off, note, warning, error (repeatable)\n"
+	"      --config FILE       settings file (default: .mm2lint.ini here or in a parent)\n"
 	"Information:\n"
 	"      --effective FILE    print each flow's effective settings and where they come from\n"
 	"      --print-entries FILE  print the key/value pairs Kafka reads from a .properties file\n"
@@ -276,7 +278,8 @@ int main(int argc, char **argv)
 		goto out_cli;
 	}
 	mm2_ruleset_init(&rs, &cat);
-	if (mm2_ruleset_load_embedded(&rs, &err) < 0 || mm2_cli_load_rules(&c, &rs, &err) < 0) {
+	if (mm2_ruleset_load_embedded(&rs, &err) < 0 || mm2_cli_load_rules(&c, &rs, &err) < 0 ||
+	    mm2_cli_apply_severity(&c, &rs, &err) < 0) {
 		fprintf(stderr, "mm2lint: %s\n", err.msg);
 		ret = 2;
 		goto out_rules;

@@ -43,6 +43,51 @@ static bool lookup(struct eval *ev, const char *key, int at, struct mm2_setting 
 			  cx->arena);
 }
 
+static const char *const cluster_fact_keys[] = {
+	"min-insync-replicas", "default-replication-factor", "brokers",
+	"transaction-max-timeout-ms",
+};
+
+/* A fact as a setting (origin: the settings), or false with the reason recorded. */
+static bool fact_value(struct eval *ev, const struct mm2_fact_ref *f, struct mm2_setting *out)
+{
+	const struct mm2_facts *facts = &ev->cx->opts->facts;
+	struct mm2_arena *a = ev->cx->arena;
+	const struct mm2_flow *fl = ev->flow;
+	const char *hint = "";
+	double v = 0;
+	bool ok = false;
+
+	memset(out, 0, sizeof(*out));
+	out->origin = MM2_ORIGIN_FORCED;
+	out->note = "measured, from the settings";
+	if (f->scope == MM2_FACTS_GLOBAL) {
+		ok = facts->have_rpo;
+		v = facts->rpo_seconds;
+		hint = "rpo-seconds in [objectives] of .mm2lint.ini";
+	} else if (f->scope == MM2_FACTS_FLOW && fl) {
+		ok = mm2_facts_flow(facts, fl->name, (enum mm2_flow_fact)f->which, &v);
+		hint = mm2_arena_printf(a, "%s in [flow %s] of .mm2lint.ini%s",
+					f->which == MM2_FACT_RTT_MS ? "rtt-ms" : "bandwidth-mbps",
+					fl->name, f->which == MM2_FACT_RTT_MS ? ", or --latency" : "");
+	} else if (fl) {
+		const char *alias = f->scope == MM2_FACTS_SOURCE ? fl->source : fl->target;
+
+		ok = mm2_facts_cluster(facts, alias, (enum mm2_cluster_fact)f->which, &v);
+		hint = mm2_arena_printf(a, "%s in [cluster %s] of .mm2lint.ini",
+					cluster_fact_keys[f->which], alias);
+	}
+	if (!ok) {
+		if (!ev->unknown_why)
+			ev->unknown_why = mm2_arena_printf(a, "the fact %s is not known (%s)",
+							   f->path, hint);
+		return false;
+	}
+	out->value = v == (double)(long long)v ? mm2_arena_printf(a, "%lld", (long long)v)
+					       : mm2_arena_printf(a, "%g", v);
+	return true;
+}
+
 /* The text ConfigDef would parse: trimmed; NULL when mm2lint cannot know it. */
 static const char *usable(const struct mm2_setting *s, size_t *len)
 {
@@ -125,7 +170,15 @@ static enum tv eval_cmp(struct eval *ev, const struct mm2_pred *p, const char *v
 	size_t rlen;
 	int c;
 
-	if (p->rhs_key) {
+	if (p->rhs_fact.path) {
+		if (!fact_value(ev, &p->rhs_fact, rhs))
+			return TV_UNKNOWN;
+		*have_rhs = true;
+		r = rhs->value;
+		rlen = strlen(r);
+		if (type != MM2_TYPE_DOUBLE && !is_numeric(type))
+			type = MM2_TYPE_DOUBLE;
+	} else if (p->rhs_key) {
 		const struct mm2_key *rdef;
 
 		if (!lookup(ev, p->rhs_key, p->rhs_at, rhs, &rdef))
@@ -160,11 +213,16 @@ static enum tv eval_cmp(struct eval *ev, const struct mm2_pred *p, const char *v
 
 static enum tv eval_leaf(struct eval *ev, const struct mm2_pred *p, bool record)
 {
-	const char *key = p->key ? p->key : ev->subject->key;
+	const char *key = p->fact.path ? p->fact.path : p->key ? p->key : ev->subject->key;
 	struct mm2_setting lhs, rhs = {0};
-	const struct mm2_key *def;
-	bool have = lookup(ev, key, p->at, &lhs, &def), have_rhs = false;
-	enum mm2_type type = def ? def->type : MM2_TYPE_STRING;
+	const struct mm2_key *def = NULL;
+	bool have = p->fact.path ? fact_value(ev, &p->fact, &lhs)
+				 : lookup(ev, key, p->at, &lhs, &def),
+	     have_rhs = false;
+	enum mm2_type type = p->fact.path ? MM2_TYPE_DOUBLE : def ? def->type : MM2_TYPE_STRING;
+
+	if (p->fact.path && !have)
+		return TV_UNKNOWN;
 	const char *v;
 	size_t len;
 	enum tv r;

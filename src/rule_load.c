@@ -123,6 +123,41 @@ static int parse_kids(struct loader *ld, const struct mm2_node *list, const stru
 	return 0;
 }
 
+static const char *const cluster_fact_names[] = {
+	"min_insync_replicas", "default_replication_factor", "brokers",
+	"transaction_max_timeout_ms", NULL,
+};
+
+static int parse_fact(struct loader *ld, const struct mm2_node *n, struct mm2_fact_ref *f)
+{
+	const char *path = scalar(n), *dot;
+	size_t i;
+
+	if (!path)
+		return fail(ld, n, "%s", "a fact is a path like target.min_insync_replicas");
+	f->path = path;
+	if (strcmp(path, "rpo_seconds") == 0) {
+		f->scope = MM2_FACTS_GLOBAL;
+		return 0;
+	}
+	if (strcmp(path, "flow.rtt_ms") == 0 || strcmp(path, "flow.bandwidth_mbps") == 0) {
+		f->scope = MM2_FACTS_FLOW;
+		f->which = strcmp(path, "flow.rtt_ms") == 0 ? MM2_FACT_RTT_MS
+							    : MM2_FACT_BANDWIDTH_MBPS;
+		return 0;
+	}
+	dot = strchr(path, '.');
+	if (dot && (strncmp(path, "source.", 7) == 0 || strncmp(path, "target.", 7) == 0)) {
+		f->scope = path[0] == 's' ? MM2_FACTS_SOURCE : MM2_FACTS_TARGET;
+		for (i = 0; cluster_fact_names[i]; i++)
+			if (strcmp(dot + 1, cluster_fact_names[i]) == 0) {
+				f->which = (int)i;
+				return 0;
+			}
+	}
+	return fail(ld, n, "unknown fact '%s' (see docs/settings.md)", path);
+}
+
 static int parse_operand(struct loader *ld, const struct mm2_node *n, const struct pctx *pc,
 			 struct mm2_pred *p)
 {
@@ -130,6 +165,8 @@ static int parse_operand(struct loader *ld, const struct mm2_node *n, const stru
 		p->rhs_value = n->str;
 		return 0;
 	}
+	if (n->kind == MM2_NODE_MAP && mm2_node_get(n, "fact"))
+		return parse_fact(ld, mm2_node_get(n, "fact"), &p->rhs_fact);
 	if (n->kind == MM2_NODE_MAP && (p->rhs_key = scalar(mm2_node_get(n, "key")))) {
 		int ret = parse_at(ld, mm2_node_get(n, "at"), -1, &p->rhs_at);
 
@@ -141,7 +178,7 @@ static int parse_operand(struct loader *ld, const struct mm2_node *n, const stru
 				    p->rhs_key);
 		return 0;
 	}
-	return fail(ld, n, "%s", "an operand is a scalar or {key: NAME}");
+	return fail(ld, n, "%s", "an operand is a scalar, {key: NAME} or {fact: PATH}");
 }
 
 static int parse_set(struct loader *ld, const struct mm2_node *n, struct mm2_pred *p)
@@ -166,6 +203,8 @@ static int parse_leaf(struct loader *ld, const struct mm2_node *n, const struct 
 
 	p->kind = MM2_PRED_LEAF;
 	p->key = scalar(mm2_node_get(n, "key"));
+	if (mm2_node_get(n, "fact") && (ret = parse_fact(ld, mm2_node_get(n, "fact"), &p->fact)) < 0)
+		return ret;
 	if ((ret = parse_at(ld, mm2_node_get(n, "at"), -1, &p->at)) < 0)
 		return ret;
 	for (i = 0; i < n->npairs; i++) {
@@ -177,13 +216,16 @@ static int parse_leaf(struct loader *ld, const struct mm2_node *n, const struct 
 				opnode = n->pairs[i].value;
 				nops++;
 			}
-		if (k && strcmp(k, "key") && strcmp(k, "at") && o == sizeof(op_names) / sizeof(op_names[0]) && !opnode)
+		if (k && strcmp(k, "key") && strcmp(k, "at") && strcmp(k, "fact") &&
+		    o == sizeof(op_names) / sizeof(op_names[0]) && !opnode)
 			return fail(ld, n->pairs[i].key, "unknown field '%s' in a condition", k);
 	}
 	if (nops != 1)
 		return fail(ld, n, "%s", "a condition has exactly one operator");
-	if (!p->key && !pc->have_subject_key)
-		return fail(ld, n, "%s", "a condition without 'key' needs a subject key");
+	if (!p->key && !p->fact.path && !pc->have_subject_key)
+		return fail(ld, n, "%s", "a condition without 'key' or 'fact' needs a subject key");
+	if (p->fact.path && p->op == MM2_OP_PRESENT)
+		return fail(ld, n, "%s", "'present' is about keys; a missing fact makes a rule not apply");
 	if (p->key && !key_known(ld, p->key, p->at < 0 ? pc->at : (enum mm2_at)p->at, pc->kinds))
 		return fail(ld, n, "key '%s' is not in the catalogue for that place", p->key);
 	if (p->op == MM2_OP_PRESENT) {
@@ -372,6 +414,7 @@ static int parse_tests(struct loader *ld, const struct mm2_node *root, struct mm
 		t->input = scalar(mm2_node_get(tn, "input"));
 		if (!t->input)
 			return fail(ld, tn, "%s", "a test needs 'input'");
+		t->settings = scalar(mm2_node_get(tn, "settings"));
 		t->file_name = scalar(mm2_node_get(tn, "file"));
 		if (!t->file_name)
 			t->file_name = "test.properties";

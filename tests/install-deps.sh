@@ -14,6 +14,7 @@ done
 if [ "${1:-}" = --test ]; then
   command -v javac >/dev/null || missing+=(default-jdk-headless)
   command -v python3 >/dev/null || missing+=(python3)
+  python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)
   # Node.js may come from elsewhere with npm inside; only then is Debian's npm not needed.
   command -v node >/dev/null || missing+=(nodejs)
   command -v npm >/dev/null || missing+=(npm)

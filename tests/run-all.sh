@@ -11,6 +11,9 @@ shared=${MM2LINT_SHARED:-$root/../shared}
 
 bash tests/install-deps.sh --test
 
+echo "== rule pages are generated from the rule files and up to date"
+python3 docs/rules/generate.py --check
+
 echo "== build (ASan + UBSan, -Werror)"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DMM2LINT_SANITIZE=ON -DMM2LINT_WERROR=ON >/dev/null
 cmake --build build-asan -j2 >/dev/null

@@ -15,17 +15,11 @@
 #include "mm2lint/props.h"
 #include "mm2lint/resolve.h"
 #include "mm2lint/rules.h"
-
-/* A measured round trip of a flow (--latency S->T=MS). */
-struct mm2_latency {
-	const char *flow; /* "S->T" */
-	double ms;
-};
+#include "mm2lint/settings.h"
 
 struct mm2_lint_opts {
 	mm2_version version;
-	struct mm2_latency *latency;
-	size_t nlatency;
+	struct mm2_facts facts;    /* .mm2lint.ini, then --latency */
 	double latency_multiplier; /* default 10 */
 	const char *only_rule;     /* run just this rule (rule tests) */
 	FILE *verbose;             /* where to say why rules did not apply; NULL: quiet */
@@ -41,8 +35,6 @@ void mm2_lint_opts_init(struct mm2_lint_opts *o, const struct mm2_catalog *cat);
  */
 int mm2_lint_option(struct mm2_lint_opts *o, const struct mm2_catalog *cat,
 		    struct mm2_arena *arena, int argc, const char *const *argv, int i);
-/* Parse "S->T=MS" into a latency (strings from ARENA); false if malformed. */
-bool mm2_latency_parse(const char *arg, struct mm2_latency *out, struct mm2_arena *arena);
 
 enum mm2_format { MM2_FORMAT_PROPERTIES, MM2_FORMAT_YAML, MM2_FORMAT_JSON };
 /* By the file name's extension; anything unknown is read as .properties. */

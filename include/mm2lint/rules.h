@@ -20,6 +20,7 @@
 #include "mm2lint/error.h"
 #include "mm2lint/model.h"
 #include "mm2lint/resolve.h"
+#include "mm2lint/settings.h"
 
 struct mm2_node;
 
@@ -38,11 +39,27 @@ enum mm2_op {
 
 enum mm2_pred_kind { MM2_PRED_LEAF, MM2_PRED_ALL, MM2_PRED_ANY, MM2_PRED_NOT };
 
+/*
+ * A fact from .mm2lint.ini or the command line: "flow.rtt_ms",
+ * "flow.bandwidth_mbps", "source.<f>" / "target.<f>" for the flow's clusters
+ * (min_insync_replicas, default_replication_factor, brokers,
+ * transaction_max_timeout_ms), or "rpo_seconds".
+ */
+enum mm2_fact_scope { MM2_FACTS_FLOW, MM2_FACTS_SOURCE, MM2_FACTS_TARGET, MM2_FACTS_GLOBAL };
+
+struct mm2_fact_ref {
+	const char *path; /* NULL: no fact */
+	enum mm2_fact_scope scope;
+	int which;        /* enum mm2_flow_fact or enum mm2_cluster_fact */
+};
+
 struct mm2_pred {
 	enum mm2_pred_kind kind;
 	/* leaf */
-	const char *key;   /* NULL: the rule's subject key */
+	const char *key;   /* NULL: the rule's subject key (unless fact is set) */
 	int at;            /* enum mm2_at, or -1: the place being checked */
+	struct mm2_fact_ref fact;     /* the left operand is a fact instead of a key */
+	struct mm2_fact_ref rhs_fact; /* the right operand is a fact */
 	enum mm2_op op;
 	bool want_present;
 	const char *rhs_value;   /* a scalar operand */
@@ -73,6 +90,7 @@ struct mm2_rule_test {
 	const char *input;
 	const char *file_name;  /* what the input is called (its extension picks the format) */
 	const char **args;      /* extra command-line settings, e.g. --latency A->B=80 */
+	const char *settings;   /* .mm2lint.ini text for the case, or NULL */
 	size_t nargs;
 	unsigned *lines;        /* expected finding lines; nlines == 0: must not fire */
 	size_t nlines;
