@@ -146,6 +146,20 @@ static void read_yaml(struct mm2_input *in, struct mm2_source *src, struct mm2_a
 	}
 }
 
+/* No output may show a password: the text reporter masks these bytes. */
+static void mark_secrets(struct mm2_source *src, const struct mm2_props *props,
+			 const struct mm2_catalog *cat)
+{
+	size_t i;
+
+	for (i = 0; i < props->n; i++) {
+		const struct mm2_prop *p = &props->v[i];
+
+		if (p->value_len && mm2_catalog_is_secret(cat, p->key))
+			mm2_source_mark_secret(src, p->value_off, p->end_off - p->value_off);
+	}
+}
+
 void mm2_input_read(struct mm2_input *in, struct mm2_source *src, const struct mm2_catalog *cat,
 		    const struct mm2_lint_opts *opts, struct mm2_arena *arena,
 		    const struct mm2_ruleset *rs, struct mm2_diags *out)
@@ -170,6 +184,7 @@ void mm2_input_read(struct mm2_input *in, struct mm2_source *src, const struct m
 					       in->props.error_msg));
 		return;
 	}
+	mark_secrets(src, &in->props, cat);
 	mm2_doc_detect_kind(&in->doc, cat);
 	if (in->doc.kind == MM2_KIND_MM2) {
 		mm2_resolve(&in->mm2, &in->doc, cat, opts->version, arena);

@@ -321,7 +321,9 @@ static void fire(struct eval *ev)
 		}
 	}
 	vars[n++] = "key", vars[n++] = ev->failed_key;
-	vars[n++] = "value", vars[n++] = render_value(a, &ev->lhs);
+	vars[n++] = "value";
+	vars[n++] = mm2_catalog_is_secret(cx->cat, ev->failed_key) ? "[redacted]"
+								  : render_value(a, &ev->lhs);
 	vars[n++] = "origin";
 	vars[n++] = mm2_setting_origin(cx->in, &ev->lhs, cx->opts->version, a);
 	vars[n++] = "right", vars[n++] = ev->have_rhs ? render_value(a, &ev->rhs) : "";
