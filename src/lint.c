@@ -184,15 +184,13 @@ static void read_yaml(struct mm2_input *in, struct mm2_source *src, struct mm2_a
 		      const struct mm2_ruleset *rs, struct mm2_diags *out)
 {
 	struct mm2_yaml_docs docs;
-	struct mm2_error err = {0};
 
 	mm2_doc_from_props(&in->doc, src, &in->props, arena); /* an empty model */
 	in->doc.parse_failed = true;
 	if (templated(in, rs, out, arena))
 		return;
-	if (mm2_yaml_parse(&docs, src, arena, &err) < 0) {
-		parse_finding(rs, out, point(src, 1, 1),
-			      mm2_arena_printf(arena, "mm2lint cannot read this file: %s", err.msg));
+	if (mm2_yaml_parse(&docs, src, arena, &in->err) < 0) {
+		in->unusable = true;
 	} else if (docs.failed) {
 		parse_finding(rs, out, point(src, docs.error_line, docs.error_col),
 			      mm2_arena_printf(arena, "%s: not valid %s",

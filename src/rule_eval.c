@@ -60,7 +60,7 @@ static bool fact_value(struct eval *ev, const struct mm2_fact_ref *f, struct mm2
 
 	memset(out, 0, sizeof(*out));
 	out->origin = MM2_ORIGIN_FORCED;
-	out->note = "measured, from the settings";
+	out->note = "from the settings";
 	if (f->scope == MM2_FACTS_GLOBAL) {
 		ok = facts->have_rpo;
 		v = facts->rpo_seconds;
