@@ -17,7 +17,8 @@
 struct mm2_jregex {
 	pcre2_code *code;
 	pcre2_match_context *mctx;
-	bool unicode; /* non-ASCII subjects need tables mm2lint lacks */
+	bool unicode;	   /* non-ASCII subjects need tables mm2lint lacks */
+	bool behind_units; /* supplementary characters confuse Java's look-behind */
 };
 
 static void set_err(struct mm2_jregex_error *err, enum mm2_jregex_status status, const char *why,
@@ -68,6 +69,7 @@ struct mm2_jregex *mm2_jregex_compile(const char *pattern, size_t len, struct mm
 	re = mm2_xcalloc(1, sizeof(*re));
 	re->code = code;
 	re->unicode = t.unicode;
+	re->behind_units = t.behind_units;
 	re->mctx = pcre2_match_context_create(NULL);
 	if (!re->mctx)
 		mm2_die_oom();
@@ -104,6 +106,8 @@ static const char *utf8_subject(const struct mm2_jregex *re, const char *s, size
 				      (((u[i + 1] & 0x0Fu) << 6 | (u[i + 2] & 0x3Fu)) << 10) +
 				      ((u[i + 4] & 0x0Fu) << 6 | (u[i + 5] & 0x3Fu));
 
+			if (re->behind_units)
+				return NULL;
 			v[n++] = (char)(0xF0 | cp >> 18);
 			v[n++] = (char)(0x80 | (cp >> 12 & 0x3F));
 			v[n++] = (char)(0x80 | (cp >> 6 & 0x3F));
@@ -111,6 +115,8 @@ static const char *utf8_subject(const struct mm2_jregex *re, const char *s, size
 			i += 5;
 		} else if (u[i] == 0xED && i + 1 < len && u[i + 1] >= 0xA0) {
 			return NULL; /* a lone surrogate (PCRE2 would also reject it) */
+		} else if (u[i] >= 0xF0 && re->behind_units) {
+			return NULL;
 		} else {
 			v[n++] = (char)u[i];
 		}

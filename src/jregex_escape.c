@@ -223,13 +223,20 @@ static int32_t unicode(struct jr_parser *p)
 /* Pattern.N(): \N{name}; Java looks the name up in Unicode's table, which mm2lint lacks. */
 static int32_t charname(struct jr_parser *p)
 {
-	int start = p->cursor - 2;
+	int start = p->cursor - 2, i;
+	bool blank = true;
 
 	if (jr_read(p) != '{')
 		mm2_jr_error(p, "illegal character name escape sequence");
+	i = p->cursor;
 	while (jr_read(p) != '}')
 		if (p->cursor >= p->plen)
 			mm2_jr_error(p, "unclosed character name escape sequence");
+	for (; i < p->cursor - 1; i++)
+		blank = blank && p->temp[i] <= ' ';
+	/* Character.codePointOf() trims the name; no character is called "" */
+	if (blank)
+		mm2_jr_error(p, "unknown character name");
 	mm2_jr_unsupported(p, "\\N{...} needs Unicode's character names, which mm2lint lacks",
 			   start);
 	return 0xFFFD;

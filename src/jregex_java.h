@@ -141,6 +141,7 @@ struct jr_parser {
 	int behind;	   /* open look-behind groups */
 	bool behind_open;  /* a look-behind holds something of unbounded length */
 	size_t behind_off; /* where the first look-behind starts */
+	bool behind_units; /* a look-behind counts UTF-16 units (Java's Behind, not BehindS) */
 	bool backref;
 	int backref_at;	     /* where the first back-reference is */
 	bool captures_apart; /* a capturing group in a Curly, Ques, look-around or (?>) */
@@ -159,6 +160,7 @@ struct mm2_jr_out {
 	char *pcre; /* malloc'ed, when status is OK */
 	size_t pcre_len;
 	bool unicode;
+	bool behind_units;
 	size_t behind_off; /* SIZE_MAX if there is no look-behind */
 };
 

@@ -322,8 +322,18 @@ static struct jr_list look_behind(struct jr_parser *p, int32_t ch, int at)
 {
 	struct jr_list body;
 
+	int i = p->cursor;
+
 	if (p->behind_off == SIZE_MAX)
 		p->behind_off = p->src[at];
+	/*
+	 * Without a supplementary character from here to the end of the pattern,
+	 * Java's look-behind steps back in UTF-16 units, not characters.
+	 */
+	while (i < p->plen && p->temp[i] < 0x10000)
+		i++;
+	if (i == p->plen)
+		p->behind_units = true;
 	emit(p, ch == '=' ? "(?<=" : "(?<!");
 	body = expr(p);
 	if (!mm2_jr_behind_bounded(&body))
@@ -565,6 +575,7 @@ static void rewind(struct jr_parser *p, const struct jr_parser *decoded)
 	p->behind_off = SIZE_MAX;
 	p->backref = false;
 	p->line_ends = 0;
+	p->behind_units = false;
 	p->captures_apart = false;
 	p->unicode = false;
 	p->status = decoded->status;
@@ -605,6 +616,7 @@ void mm2_jr_translate(const char *pattern, size_t len, struct mm2_jr_out *out)
 	out->why = p.why;
 	out->off = p.off;
 	out->unicode = p.unicode;
+	out->behind_units = p.behind_units;
 	out->behind_off = p.behind_off;
 	if (p.status == MM2_JREGEX_OK) {
 		struct mm2_strbuf sb = MM2_STRBUF_INIT;

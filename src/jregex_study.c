@@ -10,8 +10,8 @@
 
 #define MAX_REPS 0x7FFFFFFF
 
-struct info { /* Pattern.TreeInfo without minLength, which decides nothing here */
-	int32_t max;
+struct info { /* Pattern.TreeInfo */
+	int32_t min, max;
 	bool max_valid, det;
 };
 
@@ -22,6 +22,7 @@ struct cont { /* what the walk goes on with after a group's body */
 
 static void reset(struct info *in)
 {
+	in->min = 0;
 	in->max = 0;
 	in->max_valid = true;
 	in->det = true;
@@ -42,14 +43,15 @@ static void study(const struct jr_node *n, const struct cont *up, struct info *i
 /* Curly.study() and GroupCurly.study(). */
 static void curly(const struct jr_node *n, struct info *in)
 {
-	int32_t max_l = in->max;
+	int32_t min_l = in->min, max_l = in->max, t;
 	bool max_v = in->max_valid, det = in->det;
 
 	reset(in);
 	study(n->body.head, NULL, in);
+	t = add(mul(in->min, n->n), min_l);
+	in->min = t < min_l ? 0xFFFFFFF : t;
 	if (max_v && in->max_valid) {
-		int32_t t = add(mul(in->max, n->cmax), max_l);
-
+		t = add(mul(in->max, n->cmax), max_l);
 		in->max = t;
 		if (t < max_l)
 			in->max_valid = false;
@@ -62,7 +64,7 @@ static void curly(const struct jr_node *n, struct info *in)
 /* Branch.study(): each alternative alone, then what follows from scratch, then the sum. */
 static void branch(const struct jr_node *n, const struct cont *up, struct info *in)
 {
-	int32_t max_l = in->max, max_l2 = -1;
+	int32_t min_l = in->min, max_l = in->max, min_l2 = INT32_MAX, max_l2 = -1;
 	bool max_v = in->max_valid;
 	const struct jr_alt *a;
 	struct info alt;
@@ -70,13 +72,17 @@ static void branch(const struct jr_node *n, const struct cont *up, struct info *
 	for (a = n->alts; a; a = a->next) {
 		reset(&alt);
 		study(a->list.head, NULL, &alt);
+		if (alt.min < min_l2)
+			min_l2 = alt.min;
 		if (alt.max > max_l2)
 			max_l2 = alt.max;
 		max_v = max_v && alt.max_valid;
 	}
+	min_l = add(min_l, min_l2);
 	max_l = add(max_l, max_l2);
 	reset(in);
 	study(n->next, up, in);
+	in->min = add(in->min, min_l);
 	in->max = add(in->max, max_l);
 	in->max_valid = in->max_valid && max_v;
 	in->det = false;
@@ -94,17 +100,21 @@ static void study(const struct jr_node *n, const struct cont *up, struct info *i
 		switch (n->kind) {
 		case JN_CHARS:
 		case JN_PROP:
+			in->min = add(in->min, n->n);
 			in->max = add(in->max, n->n);
 			break;
 		case JN_ZERO:
 			break;
 		case JN_LINE_END:
+			in->min = add(in->min, 1);
 			in->max = add(in->max, 2);
 			break;
 		case JN_GRAPHEME:
+			in->min = add(in->min, 1);
 			in->det = false;
 			break;
 		case JN_PROP_GREEDY:
+			in->min = add(in->min, n->n);
 			if (in->max_valid)
 				in->max = add(in->max, MAX_REPS);
 			in->det = false;
@@ -112,10 +122,14 @@ static void study(const struct jr_node *n, const struct cont *up, struct info *i
 		case JN_CURLY:
 			curly(n, in);
 			break;
-		case JN_QUES:
+		case JN_QUES: {
+			int32_t min_l = in->min;
+
 			study(n->body.head, NULL, in);
+			in->min = min_l;
 			in->det = false;
 			break;
+		}
 		case JN_INDEP:
 			study(n->body.head, NULL, in);
 			break;
@@ -192,6 +206,15 @@ void mm2_jr_quantify(struct jr_parser *p, bool ques, int64_t cmin, int64_t cmax,
 		study(atom->body.head, NULL, &in);
 		if (!in.det)
 			last->kind = JN_LOOP;
+		/*
+		 * Java's Loop ends at the first repetition that matches nothing, even
+		 * short of the minimum; PCRE2 stops early like that only in * and +.
+		 */
+		if (!in.det && in.min == 0 && (cmin > 1 || (cmax > 1 && cmax != MAX_REPS)))
+			mm2_jr_unsupported(p,
+					   "a repeated group that can match nothing: Java stops "
+					   "repeating it sooner than PCRE2",
+					   p->cursor - 1);
 	} else if (!group && atom->kind == JN_PROP && type == 0 && cmax < 0 && ques == false) {
 		last->kind = JN_PROP_GREEDY;
 	}

@@ -63,10 +63,12 @@ enum mm2_jregex_match {
 	MM2_JREGEX_MATCH = 1,
 	/*
 	 * mm2lint cannot say what Java answers: SUBJECT holds a lone surrogate or
-	 * bytes that are not text, the pattern uses Unicode tables (\p{L}, (?U),
-	 * (?iu), \b, ...) and SUBJECT is not all ASCII, or matching hit PCRE2's
-	 * backtracking limit. Kafka topic names are ASCII, so with a valid topic
-	 * name the answer is never UNKNOWN except for the limit.
+	 * bytes that are not text; the pattern uses Unicode tables (\p{L}, (?U),
+	 * (?iu), \b, ...) and SUBJECT is not all ASCII; the pattern has a
+	 * look-behind that Java measures in UTF-16 units and SUBJECT holds a
+	 * supplementary character; or matching hit PCRE2's backtracking limit.
+	 * Kafka topic names are ASCII, so for a valid topic name the answer is
+	 * UNKNOWN only at the limit.
 	 */
 	MM2_JREGEX_UNKNOWN = -1,
 };

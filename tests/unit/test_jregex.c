@@ -265,6 +265,7 @@ static void test_jregex__escapes(void **state)
 	invalid("\\", 1, "unescaped trailing backslash");
 	invalid("a\\", 2, "unescaped trailing backslash");
 	unsupported("\\N{LATIN SMALL LETTER A}");
+	invalid("\\N{ }", 4, "unknown character name");
 	unsupported("\\uD800");
 }
 
