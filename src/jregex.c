@@ -15,7 +15,9 @@
 #define MATCH_LIMIT 1000000
 
 struct mm2_jregex {
-	pcre2_code *code;
+	/* One compiled pattern, or several when it was too large for PCRE2: see compile_alts() */
+	pcre2_code **codes;
+	size_t ncodes, codes_alloc;
 	pcre2_match_context *mctx;
 	bool unicode;	   /* non-ASCII subjects need tables mm2lint lacks */
 	bool behind_units; /* supplementary characters confuse Java's look-behind */
@@ -39,17 +41,51 @@ static const char *pcre2_refusal(int code)
 	case PCRE2_ERROR_LOOKBEHIND_TOO_COMPLICATED:
 	case PCRE2_ERROR_LOOKBEHIND_TOO_LONG:
 		return "a look-behind of variable length: PCRE2 cannot evaluate it";
+	case PCRE2_ERROR_PATTERN_TOO_LARGE:
+		return "a pattern too large for PCRE2";
 	default:
 		return "a pattern beyond what PCRE2 can evaluate";
 	}
+}
+
+/*
+ * Compile alternatives FROM..TO-1 of T as one anchored pattern ending in \z. A
+ * topic list of a few thousand names is more than PCRE2 compiles in one piece
+ * (64 KiB of code), but "A|B" matches a whole name exactly when A or B does, so
+ * a pattern too large is split between its top-level alternatives, unless
+ * back-references tie them together. Returns 0 or PCRE2's error code.
+ */
+static int compile_alts(struct mm2_jregex *re, const struct mm2_jr_out *t, size_t from, size_t to)
+{
+	size_t start = t->alts[from], end = to < t->nalts ? t->alts[to] - 1 : t->pcre_len;
+	struct mm2_strbuf sb = MM2_STRBUF_INIT;
+	pcre2_code *code;
+	PCRE2_SIZE eoff;
+	int ecode;
+
+	mm2_strbuf_init(&sb);
+	mm2_strbuf_addstr(&sb, "(?:");
+	mm2_strbuf_add(&sb, t->pcre + start, end - start);
+	mm2_strbuf_addstr(&sb, ")\\z");
+	code = pcre2_compile((PCRE2_SPTR)sb.buf, sb.len,
+			     PCRE2_UTF | PCRE2_ANCHORED | PCRE2_NEVER_BACKSLASH_C, &ecode, &eoff,
+			     NULL);
+	mm2_strbuf_release(&sb);
+	if (code) {
+		MM2_GROW(re->codes, re->codes_alloc, re->ncodes + 1);
+		re->codes[re->ncodes++] = code;
+		return 0;
+	}
+	if (ecode != PCRE2_ERROR_PATTERN_TOO_LARGE || to - from < 2 || t->backref)
+		return ecode;
+	ecode = compile_alts(re, t, from, from + (to - from) / 2);
+	return ecode ? ecode : compile_alts(re, t, from + (to - from) / 2, to);
 }
 
 struct mm2_jregex *mm2_jregex_compile(const char *pattern, size_t len, struct mm2_jregex_error *err)
 {
 	struct mm2_jr_out t;
 	struct mm2_jregex *re;
-	pcre2_code *code;
-	PCRE2_SIZE eoff;
 	int ecode;
 
 	mm2_jr_translate(pattern, len, &t);
@@ -57,17 +93,16 @@ struct mm2_jregex *mm2_jregex_compile(const char *pattern, size_t len, struct mm
 		set_err(err, t.status, t.why, t.off);
 		return NULL;
 	}
-	code = pcre2_compile((PCRE2_SPTR)t.pcre, t.pcre_len,
-			     PCRE2_UTF | PCRE2_ANCHORED | PCRE2_NEVER_BACKSLASH_C, &ecode, &eoff,
-			     NULL);
+	re = mm2_xcalloc(1, sizeof(*re));
+	ecode = compile_alts(re, &t, 0, t.nalts);
 	free(t.pcre);
-	if (!code) {
+	free(t.alts);
+	if (ecode) {
+		mm2_jregex_free(re);
 		set_err(err, MM2_JREGEX_UNSUPPORTED, pcre2_refusal(ecode),
 			t.behind_off != SIZE_MAX ? t.behind_off : 0);
 		return NULL;
 	}
-	re = mm2_xcalloc(1, sizeof(*re));
-	re->code = code;
 	re->unicode = t.unicode;
 	re->behind_units = t.behind_units;
 	re->mctx = pcre2_match_context_create(NULL);
@@ -128,12 +163,11 @@ static const char *utf8_subject(const struct mm2_jregex *re, const char *s, size
 enum mm2_jregex_match mm2_jregex_matches(const struct mm2_jregex *re, const char *subject,
 					 size_t len)
 {
+	enum mm2_jregex_match r = MM2_JREGEX_NOMATCH;
 	pcre2_match_data *md;
-	enum mm2_jregex_match r;
 	const char *s;
 	char *copy;
-	size_t n;
-	int rc;
+	size_t n, i;
 
 	s = utf8_subject(re, subject, len, &n, &copy);
 	if (!s) {
@@ -144,13 +178,15 @@ enum mm2_jregex_match mm2_jregex_matches(const struct mm2_jregex *re, const char
 	if (!md)
 		mm2_die_oom();
 	/* PCRE2 checks the UTF-8: anything else that is not text gives UNKNOWN. */
-	rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, 0, PCRE2_ANCHORED, md, re->mctx);
-	if (rc >= 0)
-		r = MM2_JREGEX_MATCH;
-	else if (rc == PCRE2_ERROR_NOMATCH)
-		r = MM2_JREGEX_NOMATCH;
-	else
-		r = MM2_JREGEX_UNKNOWN;
+	for (i = 0; i < re->ncodes && r != MM2_JREGEX_MATCH; i++) {
+		int rc =
+		    pcre2_match(re->codes[i], (PCRE2_SPTR)s, n, 0, PCRE2_ANCHORED, md, re->mctx);
+
+		if (rc >= 0)
+			r = MM2_JREGEX_MATCH;
+		else if (rc != PCRE2_ERROR_NOMATCH)
+			r = MM2_JREGEX_UNKNOWN;
+	}
 	pcre2_match_data_free(md);
 	free(copy);
 	return r;
@@ -158,9 +194,13 @@ enum mm2_jregex_match mm2_jregex_matches(const struct mm2_jregex *re, const char
 
 void mm2_jregex_free(struct mm2_jregex *re)
 {
+	size_t i;
+
 	if (!re)
 		return;
-	pcre2_code_free(re->code);
+	for (i = 0; i < re->ncodes; i++)
+		pcre2_code_free(re->codes[i]);
+	free(re->codes);
 	pcre2_match_context_free(re->mctx);
 	free(re);
 }

@@ -159,19 +159,38 @@ static struct jr_set eval(struct jr_parser *p, const struct jr_pred *n)
 	}
 }
 
+/* A code point as PCRE2 text: letters and digits as themselves, the rest as \x{...}. */
 static void emit_cp(struct jr_parser *p, int32_t c)
 {
-	mm2_strbuf_addf(&p->out, "\\x{%x}", (unsigned)c);
+	if ((c >= '0' && c <= '9') || jr_isalpha(c))
+		mm2_strbuf_addch(&p->out, c);
+	else
+		mm2_strbuf_addf(&p->out, "\\x{%x}", (unsigned)c);
 }
 
-/* A set as one PCRE2 item. Surrogates are left out: PCRE2 never sees them in text. */
+static void emit_ranges(struct jr_parser *p, struct jr_set s)
+{
+	size_t i;
+
+	for (i = 0; i < s.n; i++) {
+		emit_cp(p, s.v[i].lo);
+		if (s.v[i].hi != s.v[i].lo) {
+			mm2_strbuf_addch(&p->out, '-');
+			emit_cp(p, s.v[i].hi);
+		}
+	}
+}
+
+/*
+ * A set as one PCRE2 item, negated when that is shorter (PCRE2 limits the size
+ * of a compiled pattern). Surrogates are left out: PCRE2 never sees them in text.
+ */
 void mm2_jr_emit(struct jr_parser *p, const struct jr_pred *pred)
 {
 	static const struct jr_range surrogates = {0xD800, 0xDFFF};
-	struct jr_set s = eval(p, pred);
-	size_t i;
+	struct jr_set text = set_not(p, (struct jr_set){1, &surrogates});
+	struct jr_set s = set_and(p, eval(p, pred), text), c;
 
-	s = set_and(p, s, set_not(p, (struct jr_set){1, &surrogates}));
 	if (s.n == 0) {
 		mm2_strbuf_addstr(&p->out, "(?!)");
 		return;
@@ -180,15 +199,18 @@ void mm2_jr_emit(struct jr_parser *p, const struct jr_pred *pred)
 		emit_cp(p, s.v[0].lo);
 		return;
 	}
-	mm2_strbuf_addch(&p->out, '[');
-	for (i = 0; i < s.n; i++) {
-		emit_cp(p, s.v[i].lo);
-		if (s.v[i].hi != s.v[i].lo) {
-			mm2_strbuf_addch(&p->out, '-');
-			emit_cp(p, s.v[i].hi);
-		}
+	c = set_and(p, set_not(p, s), text);
+	if (c.n == 0) {
+		mm2_strbuf_addstr(&p->out, "(?s:.)");
+	} else if (c.n < s.n) {
+		mm2_strbuf_addstr(&p->out, "[^");
+		emit_ranges(p, c);
+		mm2_strbuf_addch(&p->out, ']');
+	} else {
+		mm2_strbuf_addch(&p->out, '[');
+		emit_ranges(p, s);
+		mm2_strbuf_addch(&p->out, ']');
 	}
-	mm2_strbuf_addch(&p->out, ']');
 }
 
 /* Character.toLowerCase(Character.toUpperCase(CH)) when that is ASCII, else -1. */

@@ -26,7 +26,10 @@
 #define JR_UNICODE_CHARACTER_CLASS 0x100
 
 #define JR_MAX_CP    0x10FFFF
-#define JR_MAX_DEPTH 200 /* nested groups and classes; Java itself overflows its stack later */
+#define JR_MAX_DEPTH 200       /* nested groups and classes; Java overflows its stack later */
+#define JR_MAX_CHAIN 4000      /* Java's stack lasts for about 12000 nodes in a row */
+#define JR_MAX_LEN   (1 << 20) /* bytes of pattern */
+#define JR_TOO_LONG  "a pattern so long that Java's compiler may run out of stack"
 
 /* A set of code points: sorted, disjoint, non-adjacent closed ranges. */
 struct jr_range {
@@ -128,18 +131,18 @@ struct jr_parser {
 	int flags;	  /* Pattern.flags0 */
 	int groups;	  /* capturing groups opened so far */
 	int total_groups; /* all of them (second pass), or -1 (first pass) */
-	bool any_backref; /* the pattern has a back-reference (second pass) */
 	struct jr_name *names;
 	const struct jr_pred *pred; /* Pattern.predicate: escape()'s class operand */
 	int32_t *buf;		    /* atom()'s literal characters */
 	size_t buf_alloc;
 	struct mm2_strbuf out; /* the PCRE2 pattern */
-	struct jr_list *seq;   /* the node chain being built */
+	size_t *alts;	       /* where each top-level alternative starts in out */
+	size_t nalts, alts_alloc;
+	struct jr_list *seq; /* the node chain being built */
 	struct mm2_arena arena;
 	jmp_buf fail;
 	int depth;
 	int behind;	   /* open look-behind groups */
-	bool behind_open;  /* a look-behind holds something of unbounded length */
 	size_t behind_off; /* where the first look-behind starts */
 	bool behind_units; /* a look-behind counts UTF-16 units (Java's Behind, not BehindS) */
 	bool backref;
@@ -157,8 +160,15 @@ struct mm2_jr_out {
 	enum mm2_jregex_status status;
 	const char *why;
 	size_t off;
-	char *pcre; /* malloc'ed, when status is OK */
+	/*
+	 * When status is OK: the PCRE2 text, to be matched anchored and followed by
+	 * \z, and where its top-level alternatives start (alts[0] is 0; each one
+	 * after the first follows a '|'). Both malloc'ed.
+	 */
+	char *pcre;
 	size_t pcre_len;
+	size_t *alts, nalts;
+	bool backref; /* alternatives then depend on each other's group numbers */
 	bool unicode;
 	bool behind_units;
 	size_t behind_off; /* SIZE_MAX if there is no look-behind */
@@ -200,6 +210,12 @@ struct jr_node *mm2_jr_branch(struct jr_parser *p, struct jr_alt *alts);
  */
 void mm2_jr_quantify(struct jr_parser *p, bool ques, int64_t cmin, int64_t cmax, int32_t type,
 		     bool group);
+/*
+ * How deep Java's study() recurses along L, or a bit more: Java's compiler
+ * overflows its stack on long chains (a few thousand groups in a row), and
+ * whether it does depends on the thread's stack size.
+ */
+long mm2_jr_chain_length(const struct jr_list *l);
 /* Pattern.group0()'s look-behind check: does BODY have "an obvious maximum length"? */
 bool mm2_jr_behind_bounded(const struct jr_list *body);
 

@@ -336,6 +336,8 @@ static struct jr_list look_behind(struct jr_parser *p, int32_t ch, int at)
 		p->behind_units = true;
 	emit(p, ch == '=' ? "(?<=" : "(?<!");
 	body = expr(p);
+	if (mm2_jr_chain_length(&body) > JR_MAX_CHAIN)
+		mm2_jr_give_up(p, JR_TOO_LONG, at);
 	if (!mm2_jr_behind_bounded(&body))
 		mm2_jr_error(p, "look-behind group does not have an obvious maximum length");
 	return body;
@@ -532,6 +534,10 @@ static struct jr_list expr(struct jr_parser *p)
 			break;
 		jr_next(p);
 		emit(p, "|");
+		if (p->depth == 0) {
+			MM2_GROW(p->alts, p->alts_alloc, p->nalts + 1);
+			p->alts[p->nalts++] = p->out.len;
+		}
 	}
 	p->seq = outer;
 	if (!first->next)
@@ -542,13 +548,16 @@ static struct jr_list expr(struct jr_parser *p)
 
 static void run(struct jr_parser *p)
 {
-	struct jr_list top = {NULL, NULL};
+	struct jr_list top = {NULL, NULL}, chain;
 
 	if (setjmp(p->fail))
 		return;
 	p->seq = &top;
-	expr(p);
+	chain = expr(p);
 	if (p->cursor == p->plen) {
+		/* Java's compiler recurses along the node chain, so may run out of stack */
+		if (mm2_jr_chain_length(&chain) > JR_MAX_CHAIN)
+			mm2_jr_unsupported(p, JR_TOO_LONG, 0);
 		if (p->backref && p->captures_apart)
 			mm2_jr_unsupported(p,
 					   "a back-reference to a group inside a repeat, atomic "
@@ -575,6 +584,7 @@ static void rewind(struct jr_parser *p, const struct jr_parser *decoded)
 	p->behind_off = SIZE_MAX;
 	p->backref = false;
 	p->line_ends = 0;
+	p->nalts = 1; /* the first alternative starts at 0 */
 	p->behind_units = false;
 	p->captures_apart = false;
 	p->unicode = false;
@@ -585,16 +595,25 @@ static void rewind(struct jr_parser *p, const struct jr_parser *decoded)
 }
 
 /*
- * Two passes: the first counts the groups, since a reference to a group that the
- * whole pattern lacks must never match, and PCRE2 would refuse it.
+ * A second pass when there are back-references: a reference to a group that the
+ * whole pattern lacks must never match, and PCRE2 would refuse it, so the first
+ * pass counts the groups.
  */
 void mm2_jr_translate(const char *pattern, size_t len, struct mm2_jr_out *out)
 {
 	struct jr_parser p, decoded;
 
 	memset(&p, 0, sizeof(p));
+	memset(out, 0, sizeof(*out));
+	if (len > JR_MAX_LEN) {
+		out->status = MM2_JREGEX_UNSUPPORTED;
+		out->why = "a pattern longer than mm2lint reads (1 MiB)";
+		return;
+	}
 	mm2_arena_init(&p.arena);
 	mm2_strbuf_init(&p.out);
+	MM2_GROW(p.alts, p.alts_alloc, 1);
+	p.alts[0] = 0;
 	p.status = MM2_JREGEX_OK;
 	mm2_jr_decode(&p, pattern, len);
 	mm2_jr_remove_qe(&p);
@@ -602,29 +621,27 @@ void mm2_jr_translate(const char *pattern, size_t len, struct mm2_jr_out *out)
 	rewind(&p, &decoded);
 	p.total_groups = -1;
 	run(&p);
-	if (p.status == MM2_JREGEX_OK) {
+	if (p.status == MM2_JREGEX_OK && p.backref) {
 		int total = p.groups;
-		bool backref = p.backref;
 
 		rewind(&p, &decoded);
 		p.total_groups = total;
-		p.any_backref = backref;
 		run(&p);
 	}
-	memset(out, 0, sizeof(*out));
 	out->status = p.status;
 	out->why = p.why;
 	out->off = p.off;
 	out->unicode = p.unicode;
 	out->behind_units = p.behind_units;
 	out->behind_off = p.behind_off;
+	out->backref = p.backref;
 	if (p.status == MM2_JREGEX_OK) {
-		struct mm2_strbuf sb = MM2_STRBUF_INIT;
-
-		mm2_strbuf_init(&sb);
-		mm2_strbuf_addf(&sb, "(?:%s)\\z", p.out.buf);
-		out->pcre = mm2_strbuf_detach(&sb, &out->pcre_len);
+		out->pcre = mm2_strbuf_detach(&p.out, &out->pcre_len);
+		out->alts = p.alts;
+		out->nalts = p.nalts;
+		p.alts = NULL;
 	}
+	free(p.alts);
 	mm2_strbuf_release(&p.out);
 	mm2_arena_release(&p.arena);
 	free(p.buf);

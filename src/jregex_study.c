@@ -202,6 +202,8 @@ void mm2_jr_quantify(struct jr_parser *p, bool ques, int64_t cmin, int64_t cmax,
 	}
 	last->kind = JN_CURLY;
 	if (group && type != '+') {
+		if (mm2_jr_chain_length(&atom->body) > JR_MAX_CHAIN)
+			mm2_jr_give_up(p, JR_TOO_LONG, p->cursor - 1);
 		reset(&in);
 		study(atom->body.head, NULL, &in);
 		if (!in.det)
@@ -227,4 +229,28 @@ bool mm2_jr_behind_bounded(const struct jr_list *body)
 	reset(&in);
 	study(body->head, NULL, &in);
 	return in.max_valid;
+}
+
+long mm2_jr_chain_length(const struct jr_list *l)
+{
+	const struct jr_node *n;
+	const struct jr_alt *a;
+	long len = 0, longest;
+
+	for (n = l->head; n; n = n->next) {
+		len++;
+		if (n->kind == JN_GROUP) /* GroupHead, the body, GroupTail */
+			len += 1 + mm2_jr_chain_length(&n->body);
+		else if (n->kind == JN_CURLY || n->kind == JN_QUES || n->kind == JN_INDEP)
+			len += mm2_jr_chain_length(&n->body);
+		if (n->kind != JN_BRANCH)
+			continue;
+		for (a = n->alts, longest = 0; a; a = a->next) {
+			long alt = mm2_jr_chain_length(&a->list);
+
+			longest = alt > longest ? alt : longest;
+		}
+		len += longest;
+	}
+	return len;
 }

@@ -342,6 +342,48 @@ static void test_jregex__backtracking_limit(void **state)
 	      "+aa1", NULL);
 }
 
+static void repeat(struct mm2_strbuf *sb, const char *s, int n)
+{
+	while (n-- > 0)
+		mm2_strbuf_addstr(sb, s);
+}
+
+/* Long topic lists are fine; what could overflow Java's compiler is UNSUPPORTED. */
+static void test_jregex__size_limits(void **state)
+{
+	struct mm2_strbuf sb = MM2_STRBUF_INIT;
+	struct mm2_jregex_error err;
+	struct mm2_jregex *re;
+	int i;
+
+	(void)state;
+	mm2_strbuf_init(&sb);
+	for (i = 0; i < 5000; i++)
+		mm2_strbuf_addf(&sb, "%sorders.topic-%d", i ? "|" : "", i);
+	re = mm2_jregex_compile(sb.buf, sb.len, &err);
+	assert_non_null(re);
+	assert_int_equal(mm2_jregex_matches(re, "orders.topic-4999", 17), MM2_JREGEX_MATCH);
+	assert_int_equal(mm2_jregex_matches(re, "orders.topic-5000", 17), MM2_JREGEX_NOMATCH);
+	mm2_jregex_free(re);
+
+	mm2_strbuf_reset(&sb);
+	repeat(&sb, "(a)", 5000);
+	unsupported(sb.buf);
+	mm2_strbuf_reset(&sb);
+	mm2_strbuf_addstr(&sb, "(?:");
+	repeat(&sb, "(a)", 2000);
+	mm2_strbuf_addstr(&sb, ")*");
+	unsupported(sb.buf);
+	mm2_strbuf_reset(&sb);
+	repeat(&sb, "(", 300);
+	repeat(&sb, ")", 300);
+	unsupported(sb.buf);
+	mm2_strbuf_reset(&sb);
+	repeat(&sb, "a", (1 << 20) + 1);
+	unsupported(sb.buf);
+	mm2_strbuf_release(&sb);
+}
+
 /* ---- comparison with the JDK (tests/jregex-oracle) ---- */
 
 struct oracle {
@@ -594,6 +636,7 @@ int main(void)
 	    cmocka_unit_test(test_jregex__look_behind),
 	    cmocka_unit_test(test_jregex__encoding),
 	    cmocka_unit_test(test_jregex__backtracking_limit),
+	    cmocka_unit_test(test_jregex__size_limits),
 	    cmocka_unit_test(test_jregex__agrees_with_jdk),
 	};
 
