@@ -1,7 +1,8 @@
 /*
  * Java regular expressions (jregex.h): the PCRE2 side. jregex_parse.c decides
  * whether Java accepts a pattern and writes it as PCRE2 syntax; here that is
- * compiled once and matched whole-string. PCRE2's types stay in this file.
+ * compiled (in pieces if PCRE2 finds it too large) and matched whole-string.
+ * PCRE2's types stay in this file.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>

@@ -1,8 +1,8 @@
 /*
- * Private to the Java-regex translator (jregex_parse.c, jregex_class.c,
- * jregex_props.c; jregex.c calls mm2_jr_translate). The parser state mirrors the
- * fields of java.util.regex.Pattern, and the cursor primitives below are
- * Pattern's peek/read/next/skip/unread, so the parser can follow Java line by line.
+ * Private to the Java-regex translator (jregex_{input,parse,escape,class,study,
+ * props}.c), which jregex.c calls as mm2_jr_translate. The parser state mirrors
+ * java.util.regex.Pattern's fields and the cursor primitives below are Pattern's
+ * peek/read/next/skip/unread, so the parser can follow Java line by line.
  */
 #ifndef MM2LINT_JREGEX_JAVA_H
 #define MM2LINT_JREGEX_JAVA_H

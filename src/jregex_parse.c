@@ -1,9 +1,8 @@
 /*
- * The Java-regex parser: java.util.regex.Pattern's recursive descent (expr,
- * sequence, atom, group0, closure, escape) step for step, so that a pattern is
- * rejected exactly where and why Java rejects it. While parsing it writes an
- * equivalent PCRE2 pattern with every flag already applied; character classes
- * and properties are in jregex_class.c, the PCRE2 side in jregex.c.
+ * The Java-regex parser: Pattern's recursive descent (expr, sequence, atom,
+ * group0, closure) step for step, so a pattern fails exactly where and why Java
+ * throws (a throw is a longjmp here). While parsing it writes an equivalent PCRE2
+ * pattern with every flag applied; escapes, classes and study() are next door.
  */
 #include <stdlib.h>
 #include <string.h>

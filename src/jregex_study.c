@@ -1,9 +1,8 @@
 /*
- * Pattern.study() for the Java-regex parser. Java rejects a look-behind unless
- * study() finds "an obvious maximum length", and study() has quirks (int
- * overflow, Loop ending the walk, a branch measuring what follows it afresh)
- * that decide real patterns, so the node chain is rebuilt here and walked the
- * way Java walks it. Lengths are Java ints: they wrap.
+ * Pattern.study() for the Java-regex parser: Java rejects a look-behind unless
+ * study() finds "an obvious maximum length", with quirks (int lengths that wrap,
+ * Loop ending the walk, a branch measuring what follows afresh) that decide real
+ * patterns, so the node chain is rebuilt here and walked as Java walks it.
  */
 #include <string.h>
 #include "jregex_java.h"

@@ -42,8 +42,10 @@ struct mm2_jregex_error {
 	const char *why;
 	/*
 	 * Byte offset in PATTERN. For INVALID, where Java's
-	 * PatternSyntaxException.getIndex() points (it may equal LEN: "at the end");
-	 * for UNSUPPORTED, the construct mm2lint stopped at.
+	 * PatternSyntaxException.getIndex() points, taken back through Java's
+	 * \Q...\E rewriting to the caller's bytes and clamped to 0..LEN (LEN: "at
+	 * the end"; Java puts "unmatched closing ')'" one before the ')'). For
+	 * UNSUPPORTED, the construct mm2lint stopped at, or 0.
 	 */
 	size_t off;
 };
@@ -73,7 +75,11 @@ enum mm2_jregex_match {
 	MM2_JREGEX_UNKNOWN = -1,
 };
 
-/* Java's Pattern.matcher(SUBJECT[0..LEN)).matches(): does the whole subject match? */
+/*
+ * Java's Pattern.matcher(SUBJECT[0..LEN)).matches(): does the whole subject
+ * match? RE is a compiled pattern (not NULL). Rules must treat UNKNOWN, like an
+ * UNSUPPORTED pattern, as "cannot tell": never as a match or a miss.
+ */
 enum mm2_jregex_match mm2_jregex_matches(const struct mm2_jregex *re, const char *subject,
 					 size_t len);
 
