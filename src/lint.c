@@ -255,6 +255,8 @@ void mm2_input_release(struct mm2_input *in)
 	mm2_props_release(&in->props);
 }
 
+#define MAX_SHOWN_VALUE 240
+
 const char *mm2_render(const char *tmpl, const char *const *vars, struct mm2_arena *arena)
 {
 	struct mm2_strbuf sb = MM2_STRBUF_INIT;
@@ -270,7 +272,11 @@ const char *mm2_render(const char *tmpl, const char *const *vars, struct mm2_are
 		for (i = 0; vars && vars[i]; i += 2)
 			if (strlen(vars[i]) == nlen && memcmp(vars[i], open + 2, nlen) == 0)
 				val = vars[i + 1];
-		if (val)
+		if (val && strlen(val) > MAX_SHOWN_VALUE)
+			/* A 3 MB topic list helps nobody in a one-line message. */
+			mm2_strbuf_addf(&sb, "%.*s... (%zu characters)", MAX_SHOWN_VALUE - 40, val,
+					strlen(val));
+		else if (val)
 			mm2_strbuf_addstr(&sb, val);
 		else
 			mm2_strbuf_add(&sb, open, (size_t)(close + 2 - open));
