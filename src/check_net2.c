@@ -11,5 +11,7 @@ const struct mm2_builtin *const mm2_builtins_net2[] = {
 	&net2_check_delivery_timeout,
 	&net2_check_retries,
 	&net2_check_heartbeat,
+	&net2_check_intervals,
+	&net2_check_socket_buffers,
 	NULL,
 };
