@@ -13,5 +13,6 @@ const struct mm2_builtin *const mm2_builtins_net2[] = {
 	&net2_check_heartbeat,
 	&net2_check_intervals,
 	&net2_check_socket_buffers,
+	&net2_check_broker_minimums,
 	NULL,
 };
