@@ -14,5 +14,10 @@ const struct mm2_builtin *const mm2_builtins_net2[] = {
 	&net2_check_intervals,
 	&net2_check_socket_buffers,
 	&net2_check_broker_minimums,
+	&net2_check_plaintext,
+	&net2_check_sasl_plaintext,
+	&net2_check_hostname_verification,
+	&net2_check_internal_rest,
+	&net2_check_literal_secrets,
 	NULL,
 };
