@@ -373,3 +373,20 @@ const char *mm2_key_default(const struct mm2_key *k, mm2_version v, struct mm2_a
 	}
 	return k->default_value;
 }
+
+bool mm2_catalog_is_secret(const struct mm2_catalog *c, const char *key)
+{
+	const char *p = key;
+
+	for (;;) {
+		const struct mm2_key *k = mm2_catalog_find_any(c, p);
+
+		if ((k && k->type == MM2_TYPE_PASSWORD) || strcmp(p, "sasl.jaas.config") == 0)
+			return true;
+		if (!(p = strchr(p, '.')))
+			break;
+		p++;
+	}
+	p = strrchr(key, '.');
+	return strstr(p ? p : key, "password") != NULL;
+}

@@ -3,6 +3,7 @@
  * engine; plus the helpers every check uses to place and word its findings.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,11 +110,63 @@ static struct mm2_loc point(const struct mm2_source *src, unsigned line, unsigne
 	return l;
 }
 
+static const struct mm2_rule_info template_rule_fallback = {
+	"MM2-PARSE-002", "template", "The file is a template", "", "", "", "syntax",
+	MM2_SEV_NOTE, NULL,
+};
+
 static const struct mm2_rule_info *parse_rule(const struct mm2_ruleset *rs)
 {
 	const struct mm2_rule *r = rs ? mm2_ruleset_find(rs, "MM2-PARSE-001") : NULL;
 
 	return r ? &r->info : &parse_rule_fallback;
+}
+
+/*
+ * A Helm, Go or Jinja template: "{{ … }}" or "{% … %}" within one line. Returns
+ * the byte offset of the first, or SIZE_MAX.
+ */
+static size_t template_offset(const struct mm2_source *src)
+{
+	const char *p = src->data, *end = src->data + src->len;
+
+	while ((p = memchr(p, '{', (size_t)(end - p))) && p + 1 < end) {
+		char close = p[1] == '{' ? '}' : p[1] == '%' ? '%' : 0;
+		const char *q;
+
+		for (q = p + 2; close && q + 1 < end && *q != '\n' && *q != '\r'; q++)
+			if (q[0] == close && q[1] == '}')
+				return (size_t)(p - src->data);
+		p++;
+	}
+	return SIZE_MAX;
+}
+
+/* A template is linted once rendered; until then nothing in it can be trusted. */
+static bool templated(struct mm2_input *in, const struct mm2_ruleset *rs,
+		      struct mm2_diags *out, struct mm2_arena *arena)
+{
+	size_t off = template_offset(in->src);
+	const struct mm2_rule *r = rs ? mm2_ruleset_find(rs, "MM2-PARSE-002") : NULL;
+	unsigned line, col;
+
+	if (off == SIZE_MAX)
+		return false;
+	mm2_source_pos(in->src, off, &line, &col);
+	if (!r || r->info.severity != MM2_SEV_OFF)
+		mm2_diags_add(out, r ? &r->info : &template_rule_fallback,
+			      r ? r->info.severity : MM2_SEV_NOTE, point(in->src, line, col),
+			      mm2_arena_printf(arena,
+					       "the file is a template ('%.2s' here), not a %s file "
+					       "yet; lint what it renders to, e.g. the output of "
+					       "helm template",
+					       in->src->data + off,
+					       in->format == MM2_FORMAT_PROPERTIES ? ".properties"
+					       : in->format == MM2_FORMAT_JSON     ? "JSON"
+										   : "YAML"),
+			      "template");
+	in->doc.parse_failed = true;
+	return true;
 }
 
 static void parse_finding(const struct mm2_ruleset *rs, struct mm2_diags *out,
@@ -131,18 +184,32 @@ static void read_yaml(struct mm2_input *in, struct mm2_source *src, struct mm2_a
 		      const struct mm2_ruleset *rs, struct mm2_diags *out)
 {
 	struct mm2_yaml_docs docs;
-	struct mm2_error err = {0};
 
 	mm2_doc_from_props(&in->doc, src, &in->props, arena); /* an empty model */
 	in->doc.parse_failed = true;
-	if (mm2_yaml_parse(&docs, src, arena, &err) < 0) {
-		parse_finding(rs, out, point(src, 1, 1),
-			      mm2_arena_printf(arena, "mm2lint cannot read this file: %s", err.msg));
+	if (templated(in, rs, out, arena))
+		return;
+	if (mm2_yaml_parse(&docs, src, arena, &in->err) < 0) {
+		in->unusable = true;
 	} else if (docs.failed) {
 		parse_finding(rs, out, point(src, docs.error_line, docs.error_col),
 			      mm2_arena_printf(arena, "%s: not valid %s",
 					       docs.error_msg,
 					       in->format == MM2_FORMAT_JSON ? "JSON" : "YAML"));
+	}
+}
+
+/* No output may show a password: the text reporter masks these bytes. */
+static void mark_secrets(struct mm2_source *src, const struct mm2_props *props,
+			 const struct mm2_catalog *cat)
+{
+	size_t i;
+
+	for (i = 0; i < props->n; i++) {
+		const struct mm2_prop *p = &props->v[i];
+
+		if (p->value_len && mm2_catalog_is_secret(cat, p->key))
+			mm2_source_mark_secret(src, p->value_off, p->end_off - p->value_off);
 	}
 }
 
@@ -170,6 +237,9 @@ void mm2_input_read(struct mm2_input *in, struct mm2_source *src, const struct m
 					       in->props.error_msg));
 		return;
 	}
+	mark_secrets(src, &in->props, cat);
+	if (templated(in, rs, out, arena))
+		return;
 	mm2_doc_detect_kind(&in->doc, cat);
 	if (in->doc.kind == MM2_KIND_MM2) {
 		mm2_resolve(&in->mm2, &in->doc, cat, opts->version, arena);
@@ -184,6 +254,8 @@ void mm2_input_release(struct mm2_input *in)
 	mm2_doc_release(&in->doc);
 	mm2_props_release(&in->props);
 }
+
+#define MAX_SHOWN_VALUE 240
 
 const char *mm2_render(const char *tmpl, const char *const *vars, struct mm2_arena *arena)
 {
@@ -200,7 +272,11 @@ const char *mm2_render(const char *tmpl, const char *const *vars, struct mm2_are
 		for (i = 0; vars && vars[i]; i += 2)
 			if (strlen(vars[i]) == nlen && memcmp(vars[i], open + 2, nlen) == 0)
 				val = vars[i + 1];
-		if (val)
+		if (val && strlen(val) > MAX_SHOWN_VALUE)
+			/* A 3 MB topic list helps nobody in a one-line message. */
+			mm2_strbuf_addf(&sb, "%.*s... (%zu characters)", MAX_SHOWN_VALUE - 40, val,
+					strlen(val));
+		else if (val)
 			mm2_strbuf_addstr(&sb, val);
 		else
 			mm2_strbuf_add(&sb, open, (size_t)(close + 2 - open));

@@ -236,6 +236,12 @@ static int lint_all(struct cli *c, const struct mm2_catalog *cat, const struct m
 		ok[i] = true;
 		nfiles++;
 		mm2_input_read(&ins[i], &srcs[i], cat, &c->opts, &arena, rs, &diags);
+		if (ins[i].unusable) {
+			fprintf(stderr, "mm2lint: %s\n", ins[i].err.msg);
+			status = 2;
+			nfiles--;
+			continue;
+		}
 		mm2_lint_input(&ins[i], rs, &c->opts, &arena, &diags);
 	}
 	mm2_diags_sort(&diags);

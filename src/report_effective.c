@@ -51,21 +51,14 @@ static const char *const producer_shown[] = {
 	"delivery.timeout.ms", "request.timeout.ms", NULL,
 };
 
-static bool secret(const struct mm2_catalog *cat, enum mm2_scope scope, const char *key)
-{
-	const struct mm2_key *k = mm2_catalog_find(cat, scope, key);
-
-	return (k && k->type == MM2_TYPE_PASSWORD) || strstr(key, "sasl.jaas.config") ||
-	       strstr(key, "password");
-}
-
 static void show(FILE *out, const struct mm2_input *in, const struct mm2_catalog *cat,
 		 enum mm2_scope scope, const char *key, const struct mm2_setting *s,
 		 mm2_version v, struct mm2_arena *a)
 {
 	const char *val = s->value ? s->value : "(none)";
 
-	if (s->value && secret(cat, scope, key))
+	(void)scope;
+	if (s->value && mm2_catalog_is_secret(cat, key))
 		val = "[redacted]";
 	fprintf(out, "    %-40s = %-32s %s\n", key, val, mm2_setting_origin(in, s, v, a));
 }

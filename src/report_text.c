@@ -3,6 +3,7 @@
  * and CI annotators parse, then the source line and a caret, then related
  * locations as notes. Last stage of the pipeline; reads diagnostics only.
  */
+#include <stdlib.h>
 #include <string.h>
 #include "mm2lint/error.h"
 #include "mm2lint/report.h"
@@ -138,11 +139,11 @@ static void show_source(struct mm2_strbuf *sb, const struct palette *p, const st
 	struct mm2_strbuf caret = MM2_STRBUF_INIT;
 	unsigned srccol = 1, vcol, shown = 0, endc = underline_end(loc);
 	bool placed = false;
-	const char *text;
+	char *text;
 	size_t len, i = 0;
 	struct glyph g;
 
-	if (!loc->src || !(text = mm2_source_line(loc->src, loc->line, &len)))
+	if (!loc->src || !(text = mm2_source_line_redacted(loc->src, loc->line, &len)))
 		return;
 	mm2_strbuf_init(&caret);
 	vcol = (unsigned)sb->len;
@@ -185,6 +186,7 @@ static void show_source(struct mm2_strbuf *sb, const struct palette *p, const st
 	if (placed)
 		mm2_strbuf_addf(sb, "%s%s\n", caret.buf, p->reset);
 	mm2_strbuf_release(&caret);
+	free(text);
 }
 
 /* "file:line:col: " in bold; "mm2lint: " for a finding about no file. */

@@ -60,7 +60,7 @@ static bool fact_value(struct eval *ev, const struct mm2_fact_ref *f, struct mm2
 
 	memset(out, 0, sizeof(*out));
 	out->origin = MM2_ORIGIN_FORCED;
-	out->note = "measured, from the settings";
+	out->note = "from the settings";
 	if (f->scope == MM2_FACTS_GLOBAL) {
 		ok = facts->have_rpo;
 		v = facts->rpo_seconds;
@@ -321,7 +321,9 @@ static void fire(struct eval *ev)
 		}
 	}
 	vars[n++] = "key", vars[n++] = ev->failed_key;
-	vars[n++] = "value", vars[n++] = render_value(a, &ev->lhs);
+	vars[n++] = "value";
+	vars[n++] = mm2_catalog_is_secret(cx->cat, ev->failed_key) ? "[redacted]"
+								  : render_value(a, &ev->lhs);
 	vars[n++] = "origin";
 	vars[n++] = mm2_setting_origin(cx->in, &ev->lhs, cx->opts->version, a);
 	vars[n++] = "right", vars[n++] = ev->have_rhs ? render_value(a, &ev->rhs) : "";

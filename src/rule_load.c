@@ -14,19 +14,11 @@
 #include "mm2lint/rules.h"
 #include "mm2lint/util.h"
 #include "mm2lint/yaml.h"
+#include "rule_load.h"
 
 #define DOCS_BASE "https://github.com/mm2lint/mm2lint/blob/main/"
 
-struct loader {
-	struct mm2_ruleset *rs;
-	const char *path;
-	bool embedded;
-	struct mm2_error *err;
-};
-
-__attribute__((format(printf, 3, 4))) static int fail(struct loader *ld,
-						       const struct mm2_node *n,
-						       const char *fmt, ...)
+int mm2_rule_fail(struct loader *ld, const struct mm2_node *n, const char *fmt, ...)
 {
 	char what[256];
 	va_list ap;
@@ -38,7 +30,7 @@ __attribute__((format(printf, 3, 4))) static int fail(struct loader *ld,
 			     n ? n->line : 1, n ? n->col : 1, what);
 }
 
-static const char *scalar(const struct mm2_node *n)
+const char *mm2_rule_scalar(const struct mm2_node *n)
 {
 	return n && n->kind == MM2_NODE_SCALAR ? n->str : NULL;
 }
@@ -48,9 +40,9 @@ static int need_str(struct loader *ld, const struct mm2_node *map, const char *k
 {
 	const struct mm2_node *n = mm2_node_get(map, key);
 
-	*out = scalar(n);
+	*out = mm2_rule_scalar(n);
 	if (!*out || !**out)
-		return fail(ld, n ? n : map, "'%s' is required and must be a non-empty string",
+		return mm2_rule_fail(ld, n ? n : map, "'%s' is required and must be a non-empty string",
 			    key);
 	return 0;
 }
@@ -68,207 +60,6 @@ static bool valid_id(const char *id)
 	       dash[2] <= '9' && dash[3] >= '0' && dash[3] <= '9';
 }
 
-static bool key_known(struct loader *ld, const char *key, enum mm2_at at, unsigned kinds)
-{
-	const struct mm2_catalog *cat = ld->rs->cat;
-	int k;
-
-	if (at != MM2_AT_FILE)
-		return mm2_catalog_find(cat, mm2_at_scope(at, MM2_KIND_OTHER), key) != NULL;
-	for (k = 0; k < MM2_NKINDS; k++)
-		if ((!kinds || (kinds & (1u << k))) &&
-		    mm2_catalog_find(cat, mm2_at_scope(at, (enum mm2_kind)k), key))
-			return true;
-	return false;
-}
-
-static int parse_at(struct loader *ld, const struct mm2_node *n, int dflt, int *out)
-{
-	const char *s = scalar(n);
-
-	if (!n) {
-		*out = dflt;
-		return 0;
-	}
-	if (!s || (*out = mm2_at_parse(s)) < 0)
-		return fail(ld, n, "unknown place '%s' (see docs/rule-schema.md)", s ? s : "?");
-	return 0;
-}
-
-static const char *const op_names[] = {
-	"present", "eq", "ne", "in", "not_in", "lt", "le", "gt", "ge", "contains",
-};
-
-struct pctx {
-	enum mm2_at at;      /* of the subject being checked, for key validation */
-	unsigned kinds;
-	bool have_subject_key;
-};
-
-static int parse_pred(struct loader *ld, const struct mm2_node *n, const struct pctx *pc,
-		      struct mm2_pred **out);
-
-static int parse_kids(struct loader *ld, const struct mm2_node *list, const struct pctx *pc,
-		      struct mm2_pred *p)
-{
-	size_t i;
-	int ret;
-
-	if (!list || list->kind != MM2_NODE_SEQ || !list->nitems)
-		return fail(ld, list, "%s", "'all'/'any' take a non-empty list");
-	p->kids = mm2_arena_alloc(&ld->rs->arena, list->nitems * sizeof(*p->kids));
-	for (i = 0; i < list->nitems; i++)
-		if ((ret = parse_pred(ld, list->items[i], pc, &p->kids[p->nkids++])) < 0)
-			return ret;
-	return 0;
-}
-
-static const char *const cluster_fact_names[] = {
-	"min_insync_replicas", "default_replication_factor", "brokers",
-	"transaction_max_timeout_ms", NULL,
-};
-
-static int parse_fact(struct loader *ld, const struct mm2_node *n, struct mm2_fact_ref *f)
-{
-	const char *path = scalar(n), *dot;
-	size_t i;
-
-	if (!path)
-		return fail(ld, n, "%s", "a fact is a path like target.min_insync_replicas");
-	f->path = path;
-	if (strcmp(path, "rpo_seconds") == 0) {
-		f->scope = MM2_FACTS_GLOBAL;
-		return 0;
-	}
-	if (strcmp(path, "flow.rtt_ms") == 0 || strcmp(path, "flow.bandwidth_mbps") == 0) {
-		f->scope = MM2_FACTS_FLOW;
-		f->which = strcmp(path, "flow.rtt_ms") == 0 ? MM2_FACT_RTT_MS
-							    : MM2_FACT_BANDWIDTH_MBPS;
-		return 0;
-	}
-	dot = strchr(path, '.');
-	if (dot && (strncmp(path, "source.", 7) == 0 || strncmp(path, "target.", 7) == 0)) {
-		f->scope = path[0] == 's' ? MM2_FACTS_SOURCE : MM2_FACTS_TARGET;
-		for (i = 0; cluster_fact_names[i]; i++)
-			if (strcmp(dot + 1, cluster_fact_names[i]) == 0) {
-				f->which = (int)i;
-				return 0;
-			}
-	}
-	return fail(ld, n, "unknown fact '%s' (see docs/settings.md)", path);
-}
-
-static int parse_operand(struct loader *ld, const struct mm2_node *n, const struct pctx *pc,
-			 struct mm2_pred *p)
-{
-	if (n->kind == MM2_NODE_SCALAR) {
-		p->rhs_value = n->str;
-		return 0;
-	}
-	if (n->kind == MM2_NODE_MAP && mm2_node_get(n, "fact"))
-		return parse_fact(ld, mm2_node_get(n, "fact"), &p->rhs_fact);
-	if (n->kind == MM2_NODE_MAP && (p->rhs_key = scalar(mm2_node_get(n, "key")))) {
-		int ret = parse_at(ld, mm2_node_get(n, "at"), -1, &p->rhs_at);
-
-		if (ret < 0)
-			return ret;
-		if (!key_known(ld, p->rhs_key, p->rhs_at < 0 ? pc->at : (enum mm2_at)p->rhs_at,
-			       pc->kinds))
-			return fail(ld, n, "key '%s' is not in the catalogue for that place",
-				    p->rhs_key);
-		return 0;
-	}
-	return fail(ld, n, "%s", "an operand is a scalar, {key: NAME} or {fact: PATH}");
-}
-
-static int parse_set(struct loader *ld, const struct mm2_node *n, struct mm2_pred *p)
-{
-	size_t i;
-
-	if (n->kind != MM2_NODE_SEQ || !n->nitems)
-		return fail(ld, n, "%s", "'in'/'not_in' take a non-empty list of scalars");
-	p->set = mm2_arena_alloc(&ld->rs->arena, n->nitems * sizeof(*p->set));
-	for (i = 0; i < n->nitems; i++)
-		if (!(p->set[p->nset++] = scalar(n->items[i])))
-			return fail(ld, n->items[i], "%s", "'in'/'not_in' items must be scalars");
-	return 0;
-}
-
-static int parse_leaf(struct loader *ld, const struct mm2_node *n, const struct pctx *pc,
-		      struct mm2_pred *p)
-{
-	const struct mm2_node *opnode = NULL;
-	size_t i, o;
-	int ret, nops = 0;
-
-	p->kind = MM2_PRED_LEAF;
-	p->key = scalar(mm2_node_get(n, "key"));
-	if (mm2_node_get(n, "fact") && (ret = parse_fact(ld, mm2_node_get(n, "fact"), &p->fact)) < 0)
-		return ret;
-	if ((ret = parse_at(ld, mm2_node_get(n, "at"), -1, &p->at)) < 0)
-		return ret;
-	for (i = 0; i < n->npairs; i++) {
-		const char *k = scalar(n->pairs[i].key);
-
-		for (o = 0; k && o < sizeof(op_names) / sizeof(op_names[0]); o++)
-			if (strcmp(k, op_names[o]) == 0) {
-				p->op = (enum mm2_op)o;
-				opnode = n->pairs[i].value;
-				nops++;
-			}
-		if (k && strcmp(k, "key") && strcmp(k, "at") && strcmp(k, "fact") &&
-		    o == sizeof(op_names) / sizeof(op_names[0]) && !opnode)
-			return fail(ld, n->pairs[i].key, "unknown field '%s' in a condition", k);
-	}
-	if (nops != 1)
-		return fail(ld, n, "%s", "a condition has exactly one operator");
-	if (!p->key && !p->fact.path && !pc->have_subject_key)
-		return fail(ld, n, "%s", "a condition without 'key' or 'fact' needs a subject key");
-	if (p->fact.path && p->op == MM2_OP_PRESENT)
-		return fail(ld, n, "%s", "'present' is about keys; a missing fact makes a rule not apply");
-	if (p->key && !key_known(ld, p->key, p->at < 0 ? pc->at : (enum mm2_at)p->at, pc->kinds))
-		return fail(ld, n, "key '%s' is not in the catalogue for that place", p->key);
-	if (p->op == MM2_OP_PRESENT) {
-		const char *v = scalar(opnode);
-
-		if (!v || (strcmp(v, "true") && strcmp(v, "false")))
-			return fail(ld, opnode, "%s", "'present' takes true or false");
-		p->want_present = strcmp(v, "true") == 0;
-		return 0;
-	}
-	if (p->op == MM2_OP_IN || p->op == MM2_OP_NOT_IN)
-		return parse_set(ld, opnode, p);
-	if (p->op == MM2_OP_CONTAINS && !(p->rhs_value = scalar(opnode)))
-		return fail(ld, opnode, "%s", "'contains' takes a scalar");
-	return p->op == MM2_OP_CONTAINS ? 0 : parse_operand(ld, opnode, pc, p);
-}
-
-static int parse_pred(struct loader *ld, const struct mm2_node *n, const struct pctx *pc,
-		      struct mm2_pred **out)
-{
-	struct mm2_pred *p = mm2_arena_alloc(&ld->rs->arena, sizeof(*p));
-	const struct mm2_node *c;
-
-	*out = p;
-	if (n && n->kind == MM2_NODE_SEQ) {
-		p->kind = MM2_PRED_ALL;
-		return parse_kids(ld, n, pc, p);
-	}
-	if (!n || n->kind != MM2_NODE_MAP)
-		return fail(ld, n, "%s", "a condition is a mapping");
-	if ((c = mm2_node_get(n, "all")) || (c = mm2_node_get(n, "any"))) {
-		p->kind = mm2_node_get(n, "all") ? MM2_PRED_ALL : MM2_PRED_ANY;
-		return parse_kids(ld, c, pc, p);
-	}
-	if ((c = mm2_node_get(n, "not"))) {
-		p->kind = MM2_PRED_NOT;
-		p->kids = mm2_arena_alloc(&ld->rs->arena, sizeof(*p->kids));
-		p->nkids = 1;
-		return parse_pred(ld, c, pc, &p->kids[0]);
-	}
-	return parse_leaf(ld, n, pc, p);
-}
-
 static int parse_kinds(struct loader *ld, const struct mm2_node *n, unsigned *kinds)
 {
 	size_t i;
@@ -278,12 +69,12 @@ static int parse_kinds(struct loader *ld, const struct mm2_node *n, unsigned *ki
 	if (!n)
 		return 0;
 	if (n->kind != MM2_NODE_SEQ)
-		return fail(ld, n, "%s", "'kinds' is a list of file kinds");
+		return mm2_rule_fail(ld, n, "%s", "'kinds' is a list of file kinds");
 	for (i = 0; i < n->nitems; i++) {
-		const char *s = scalar(n->items[i]);
+		const char *s = mm2_rule_scalar(n->items[i]);
 
 		if (!s || (k = mm2_kind_parse(s)) < 0)
-			return fail(ld, n->items[i], "unknown file kind '%s'", s ? s : "?");
+			return mm2_rule_fail(ld, n->items[i], "unknown file kind '%s'", s ? s : "?");
 		*kinds |= 1u << k;
 	}
 	return 0;
@@ -296,26 +87,26 @@ static int parse_subjects(struct loader *ld, const struct mm2_node *root, struct
 	int ret, at = -1;
 
 	if (!list)
-		return fail(ld, root, "%s", "'subjects' is required (where the rule looks)");
+		return mm2_rule_fail(ld, root, "%s", "'subjects' is required (where the rule looks)");
 	if (list->kind != MM2_NODE_SEQ || !list->nitems)
-		return fail(ld, list, "%s", "'subjects' is a non-empty list");
+		return mm2_rule_fail(ld, list, "%s", "'subjects' is a non-empty list");
 	r->subjects = mm2_arena_alloc(&ld->rs->arena, list->nitems * sizeof(*r->subjects));
 	for (i = 0; i < list->nitems; i++) {
 		const struct mm2_node *s = list->items[i];
 		struct mm2_subject *subj = &r->subjects[r->nsubjects++];
 
 		if (s->kind != MM2_NODE_MAP)
-			return fail(ld, s, "%s", "a subject is a mapping {key, at, kinds}");
-		subj->key = scalar(mm2_node_get(s, "key"));
-		if ((ret = parse_at(ld, mm2_node_get(s, "at"), -1, &at)) < 0)
+			return mm2_rule_fail(ld, s, "%s", "a subject is a mapping {key, at, kinds}");
+		subj->key = mm2_rule_scalar(mm2_node_get(s, "key"));
+		if ((ret = mm2_rule_parse_at(ld, mm2_node_get(s, "at"), -1, &at)) < 0)
 			return ret;
 		if (at < 0)
-			return fail(ld, s, "%s", "a subject needs 'at'");
+			return mm2_rule_fail(ld, s, "%s", "a subject needs 'at'");
 		subj->at = (enum mm2_at)at;
 		if ((ret = parse_kinds(ld, mm2_node_get(s, "kinds"), &subj->kinds)) < 0)
 			return ret;
-		if (subj->key && !key_known(ld, subj->key, subj->at, subj->kinds))
-			return fail(ld, s, "key '%s' is not in the catalogue for that place",
+		if (subj->key && !mm2_rule_key_known(ld, subj->key, subj->at, subj->kinds))
+			return mm2_rule_fail(ld, s, "key '%s' is not in the catalogue for that place",
 				    subj->key);
 	}
 	return 0;
@@ -331,30 +122,30 @@ static int parse_conditions(struct loader *ld, const struct mm2_node *root, stru
 	int ret, sev;
 
 	if (!as)
-		return fail(ld, root, "%s", "a rule has 'assert' or 'check'");
+		return mm2_rule_fail(ld, root, "%s", "a rule has 'assert' or 'check'");
 	for (s = 0; s < r->nsubjects; s++) {
 		struct pctx pc = {r->subjects[s].at, r->subjects[s].kinds, r->subjects[s].key != NULL};
 
-		if (when && (ret = parse_pred(ld, when, &pc, &r->when)) < 0)
+		if (when && (ret = mm2_rule_parse_pred(ld, when, &pc, &r->when)) < 0)
 			return ret;
-		if ((ret = parse_pred(ld, as, &pc, &r->assert)) < 0)
+		if ((ret = mm2_rule_parse_pred(ld, as, &pc, &r->assert)) < 0)
 			return ret;
 		if (!levels)
 			continue;
 		if (levels->kind != MM2_NODE_SEQ)
-			return fail(ld, levels, "%s", "'levels' is a list");
+			return mm2_rule_fail(ld, levels, "%s", "'levels' is a list");
 		r->levels = mm2_arena_alloc(&ld->rs->arena, (levels->nitems + 1) * sizeof(*r->levels));
 		r->nlevels = 0;
 		for (i = 0; i < levels->nitems; i++) {
 			const struct mm2_node *lv = levels->items[i];
 			struct mm2_level *l = &r->levels[r->nlevels++];
-			const char *sv = scalar(mm2_node_get(lv, "severity"));
+			const char *sv = mm2_rule_scalar(mm2_node_get(lv, "severity"));
 
 			if (!sv || (sev = mm2_severity_parse(sv)) <= 0)
-				return fail(ld, lv, "%s", "a level needs severity note|warning|error");
+				return mm2_rule_fail(ld, lv, "%s", "a level needs severity note|warning|error");
 			l->severity = (enum mm2_severity)sev;
-			l->message = scalar(mm2_node_get(lv, "message"));
-			if ((ret = parse_pred(ld, mm2_node_get(lv, "when"), &pc, &l->when)) < 0)
+			l->message = mm2_rule_scalar(mm2_node_get(lv, "message"));
+			if ((ret = mm2_rule_parse_pred(ld, mm2_node_get(lv, "when"), &pc, &l->when)) < 0)
 				return ret;
 		}
 	}
@@ -366,14 +157,14 @@ static int parse_expect(struct loader *ld, const struct mm2_node *n, struct mm2_
 	size_t i;
 
 	if (!n || n->kind != MM2_NODE_SEQ)
-		return fail(ld, n, "%s", "a test needs 'expect': a list of {line: N} ([] = silent)");
+		return mm2_rule_fail(ld, n, "%s", "a test needs 'expect': a list of {line: N} ([] = silent)");
 	t->lines = mm2_arena_alloc(&ld->rs->arena, (n->nitems + 1) * sizeof(*t->lines));
 	for (i = 0; i < n->nitems; i++) {
-		const char *l = scalar(mm2_node_get(n->items[i], "line"));
+		const char *l = mm2_rule_scalar(mm2_node_get(n->items[i], "line"));
 		int64_t v;
 
 		if (!l || !mm2_parse_long(l, strlen(l), &v) || v < 1 || v > 1000000)
-			return fail(ld, n->items[i], "%s", "expect items are {line: N}, N >= 1");
+			return mm2_rule_fail(ld, n->items[i], "%s", "expect items are {line: N}, N >= 1");
 		t->lines[t->nlines++] = (unsigned)v;
 	}
 	return 0;
@@ -386,11 +177,11 @@ static int parse_args(struct loader *ld, const struct mm2_node *n, struct mm2_ru
 	if (!n)
 		return 0;
 	if (n->kind != MM2_NODE_SEQ)
-		return fail(ld, n, "%s", "'args' is a list of command-line arguments");
+		return mm2_rule_fail(ld, n, "%s", "'args' is a list of command-line arguments");
 	t->args = mm2_arena_alloc(&ld->rs->arena, (n->nitems + 1) * sizeof(*t->args));
 	for (i = 0; i < n->nitems; i++)
-		if (!(t->args[t->nargs++] = scalar(n->items[i])))
-			return fail(ld, n->items[i], "%s", "'args' items are strings");
+		if (!(t->args[t->nargs++] = mm2_rule_scalar(n->items[i])))
+			return mm2_rule_fail(ld, n->items[i], "%s", "'args' items are strings");
 	return 0;
 }
 
@@ -402,7 +193,7 @@ static int parse_tests(struct loader *ld, const struct mm2_node *root, struct mm
 	int ret;
 
 	if (!list || list->kind != MM2_NODE_SEQ)
-		return fail(ld, list ? list : root, "%s", "'tests' is a required list");
+		return mm2_rule_fail(ld, list ? list : root, "%s", "'tests' is a required list");
 	r->tests = mm2_arena_alloc(&ld->rs->arena, (list->nitems + 1) * sizeof(*r->tests));
 	for (i = 0; i < list->nitems; i++) {
 		const struct mm2_node *tn = list->items[i];
@@ -411,11 +202,11 @@ static int parse_tests(struct loader *ld, const struct mm2_node *root, struct mm
 		t->line = tn->line;
 		if ((ret = need_str(ld, tn, "name", &t->name)) < 0)
 			return ret;
-		t->input = scalar(mm2_node_get(tn, "input"));
+		t->input = mm2_rule_scalar(mm2_node_get(tn, "input"));
 		if (!t->input)
-			return fail(ld, tn, "%s", "a test needs 'input'");
-		t->settings = scalar(mm2_node_get(tn, "settings"));
-		t->file_name = scalar(mm2_node_get(tn, "file"));
+			return mm2_rule_fail(ld, tn, "%s", "a test needs 'input'");
+		t->settings = mm2_rule_scalar(mm2_node_get(tn, "settings"));
+		t->file_name = mm2_rule_scalar(mm2_node_get(tn, "file"));
 		if (!t->file_name)
 			t->file_name = "test.properties";
 		if ((ret = parse_args(ld, mm2_node_get(tn, "args"), t)) < 0 ||
@@ -427,18 +218,18 @@ static int parse_tests(struct loader *ld, const struct mm2_node *root, struct mm
 			silent = true;
 	}
 	if (!fires || !silent)
-		return fail(ld, list, "%s", "'tests' needs a case that fires and one that does not");
+		return mm2_rule_fail(ld, list, "%s", "'tests' needs a case that fires and one that does not");
 	return 0;
 }
 
 static int parse_meta(struct loader *ld, const struct mm2_node *root, struct mm2_rule *r)
 {
 	struct mm2_rule_info *info = &r->info;
-	const char *sev, *docs, *version = scalar(mm2_node_get(root, "mm2lint-rule"));
+	const char *sev, *docs, *version = mm2_rule_scalar(mm2_node_get(root, "mm2lint-rule"));
 	int ret, s;
 
 	if (!version || strcmp(version, "1") != 0)
-		return fail(ld, root, "%s", "'mm2lint-rule: 1' (the schema version) is required");
+		return mm2_rule_fail(ld, root, "%s", "'mm2lint-rule: 1' (the schema version) is required");
 	if ((ret = need_str(ld, root, "id", &info->id)) < 0 ||
 	    (ret = need_str(ld, root, "name", &info->name)) < 0 ||
 	    (ret = need_str(ld, root, "title", &info->title)) < 0 ||
@@ -450,15 +241,15 @@ static int parse_meta(struct loader *ld, const struct mm2_node *root, struct mm2
 	    (ret = need_str(ld, root, "docs", &docs)) < 0)
 		return ret;
 	if (!valid_id(info->id))
-		return fail(ld, mm2_node_get(root, "id"), "id '%s' is not MM2-<AREA>-<NNN>", info->id);
+		return mm2_rule_fail(ld, mm2_node_get(root, "id"), "id '%s' is not MM2-<AREA>-<NNN>", info->id);
 	if ((s = mm2_severity_parse(sev)) <= 0)
-		return fail(ld, mm2_node_get(root, "severity"), "severity '%s' is not note|warning|error", sev);
+		return mm2_rule_fail(ld, mm2_node_get(root, "severity"), "severity '%s' is not note|warning|error", sev);
 	info->severity = (enum mm2_severity)s;
 	if (strstr(docs, "://")) {
 		info->help_uri = docs;
 	} else {
 		if (ld->embedded && !mm2_embedded_find(docs))
-			return fail(ld, mm2_node_get(root, "docs"), "docs page '%s' does not exist", docs);
+			return mm2_rule_fail(ld, mm2_node_get(root, "docs"), "docs page '%s' does not exist", docs);
 		info->help_uri = mm2_arena_printf(&ld->rs->arena, "%s%s", DOCS_BASE, docs);
 	}
 	return 0;
@@ -483,7 +274,7 @@ static int check_placeholders(struct loader *ld, const struct mm2_node *at, cons
 			if (strlen(vars[i]) == len && memcmp(vars[i], open + 2, len) == 0)
 				break;
 		if (!vars[i])
-			return fail(ld, at, "unknown placeholder {{%.*s}} in the message", (int)len,
+			return mm2_rule_fail(ld, at, "unknown placeholder {{%.*s}} in the message", (int)len,
 				    open + 2);
 		p = close + 2;
 	}
@@ -512,18 +303,18 @@ static int parse_rule(struct loader *ld, const struct mm2_node *root, struct mm2
 	int ret;
 
 	if (!root || root->kind != MM2_NODE_MAP)
-		return fail(ld, root, "%s", "a rule file holds one mapping");
+		return mm2_rule_fail(ld, root, "%s", "a rule file holds one mapping");
 	if ((ret = parse_meta(ld, root, r)) < 0)
 		return ret;
-	flows = scalar(mm2_node_get(root, "flows"));
+	flows = mm2_rule_scalar(mm2_node_get(root, "flows"));
 	if (flows && strcmp(flows, "enabled") && strcmp(flows, "all"))
-		return fail(ld, mm2_node_get(root, "flows"), "flows '%s' is not enabled|all", flows);
+		return mm2_rule_fail(ld, mm2_node_get(root, "flows"), "flows '%s' is not enabled|all", flows);
 	r->all_flows = flows && strcmp(flows, "all") == 0;
 	r->params = mm2_node_get(root, "params");
-	check = scalar(mm2_node_get(root, "check"));
+	check = mm2_rule_scalar(mm2_node_get(root, "check"));
 	if (check) {
 		if (strncmp(check, "builtin/", 8) != 0 || !(r->builtin = mm2_builtin_find(check + 8)))
-			return fail(ld, mm2_node_get(root, "check"), "unknown check '%s'", check);
+			return mm2_rule_fail(ld, mm2_node_get(root, "check"), "unknown check '%s'", check);
 		if (r->builtin->validate && (ret = r->builtin->validate(r, ld->err)) < 0)
 			return ret;
 	} else if ((ret = parse_subjects(ld, root, r)) < 0 ||

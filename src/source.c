@@ -112,6 +112,7 @@ int mm2_source_load(struct mm2_source *src, const char *path, size_t max_len,
 
 void mm2_source_release(struct mm2_source *src)
 {
+	free(src->secrets);
 	free(src->path);
 	free(src->data);
 	free(src->line_start);
@@ -178,4 +179,34 @@ const char *mm2_source_line(const struct mm2_source *src, unsigned line, size_t 
 		end++;
 	*len = end - start;
 	return src->data + start;
+}
+
+void mm2_source_mark_secret(struct mm2_source *src, size_t off, size_t len)
+{
+	if (off >= src->len || !len)
+		return;
+	MM2_GROW(src->secrets, src->secrets_alloc, src->nsecrets + 1);
+	src->secrets[src->nsecrets].off = off;
+	src->secrets[src->nsecrets].len = len;
+	src->nsecrets++;
+}
+
+char *mm2_source_line_redacted(const struct mm2_source *src, unsigned line, size_t *len)
+{
+	const char *text = mm2_source_line(src, line, len);
+	size_t start, i, k;
+	char *copy;
+
+	if (!text)
+		return NULL;
+	copy = mm2_xstrndup(text, *len);
+	start = (size_t)(text - src->data);
+	for (k = 0; k < src->nsecrets; k++) {
+		const struct mm2_span *sp = &src->secrets[k];
+
+		for (i = 0; i < *len; i++)
+			if (start + i >= sp->off && start + i < sp->off + sp->len)
+				copy[i] = '*';
+	}
+	return copy;
 }

@@ -84,6 +84,13 @@ const struct mm2_key *mm2_catalog_find(const struct mm2_catalog *c, enum mm2_sco
 /* The key NAME in any scope, trying them in enum order; NULL if unknown. */
 const struct mm2_key *mm2_catalog_find_any(const struct mm2_catalog *c, const char *name);
 
+/*
+ * true if KEY, or the key it ends with after any prefixes ("A.", "A->B.",
+ * "source.consumer.", "producer.override." …), holds a secret: a PASSWORD-typed
+ * key, sasl.jaas.config, or any key whose last segment names a password.
+ */
+bool mm2_catalog_is_secret(const struct mm2_catalog *c, const char *key);
+
 /* true if K exists in version V. */
 bool mm2_key_present(const struct mm2_key *k, mm2_version v);
 /*

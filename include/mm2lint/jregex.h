@@ -42,8 +42,10 @@ struct mm2_jregex_error {
 	const char *why;
 	/*
 	 * Byte offset in PATTERN. For INVALID, where Java's
-	 * PatternSyntaxException.getIndex() points (it may equal LEN: "at the end");
-	 * for UNSUPPORTED, the construct mm2lint stopped at.
+	 * PatternSyntaxException.getIndex() points, taken back through Java's
+	 * \Q...\E rewriting to the caller's bytes and clamped to 0..LEN (LEN: "at
+	 * the end"; Java puts "unmatched closing ')'" one before the ')'). For
+	 * UNSUPPORTED, the construct mm2lint stopped at, or 0.
 	 */
 	size_t off;
 };
@@ -63,15 +65,21 @@ enum mm2_jregex_match {
 	MM2_JREGEX_MATCH = 1,
 	/*
 	 * mm2lint cannot say what Java answers: SUBJECT holds a lone surrogate or
-	 * bytes that are not text, the pattern uses Unicode tables (\p{L}, (?U),
-	 * (?iu), \b, ...) and SUBJECT is not all ASCII, or matching hit PCRE2's
-	 * backtracking limit. Kafka topic names are ASCII, so with a valid topic
-	 * name the answer is never UNKNOWN except for the limit.
+	 * bytes that are not text; the pattern uses Unicode tables (\p{L}, (?U),
+	 * (?iu), \b, ...) and SUBJECT is not all ASCII; the pattern has a
+	 * look-behind that Java measures in UTF-16 units and SUBJECT holds a
+	 * supplementary character; or matching hit PCRE2's backtracking limit.
+	 * Kafka topic names are ASCII, so for a valid topic name the answer is
+	 * UNKNOWN only at the limit.
 	 */
 	MM2_JREGEX_UNKNOWN = -1,
 };
 
-/* Java's Pattern.matcher(SUBJECT[0..LEN)).matches(): does the whole subject match? */
+/*
+ * Java's Pattern.matcher(SUBJECT[0..LEN)).matches(): does the whole subject
+ * match? RE is a compiled pattern (not NULL). Rules must treat UNKNOWN, like an
+ * UNSUPPORTED pattern, as "cannot tell": never as a match or a miss.
+ */
 enum mm2_jregex_match mm2_jregex_matches(const struct mm2_jregex *re, const char *subject,
 					 size_t len);
 

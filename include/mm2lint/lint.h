@@ -48,6 +48,10 @@ struct mm2_input {
 	struct mm2_doc doc;
 	struct mm2_mm2 mm2; /* resolved when doc.kind is mm2 */
 	bool resolved;
+	/* Set when mm2lint cannot use the file at all (a limit was hit): the caller
+	 * reports err.msg as an operational error, not a finding. */
+	bool unusable;
+	struct mm2_error err;
 };
 
 /*

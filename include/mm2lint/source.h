@@ -23,6 +23,11 @@ struct mm2_source {
 	size_t *line_start; /* byte offset where each line starts; nlines entries */
 	size_t nlines;
 	bool latin1;        /* columns count bytes (ISO-8859-1), not UTF-8 code points */
+	/* Byte ranges holding secrets (passwords, JAAS configs): never shown. */
+	struct mm2_span {
+		size_t off, len;
+	} *secrets;
+	size_t nsecrets, secrets_alloc;
 };
 
 /*
@@ -44,5 +49,14 @@ void mm2_source_pos(const struct mm2_source *src, size_t off, unsigned *line, un
 size_t mm2_source_line_offset(const struct mm2_source *src, unsigned line);
 /* Text of 1-based LINE without its terminator; NULL if there is no such line. */
 const char *mm2_source_line(const struct mm2_source *src, unsigned line, size_t *len);
+
+/* Mark SRC->data[OFF..OFF+LEN) as a secret that no output may show. */
+void mm2_source_mark_secret(struct mm2_source *src, size_t off, size_t len);
+/*
+ * A copy of 1-based LINE (without its terminator) in which every byte of a secret
+ * is '*', so the caret still lines up; NULL if there is no such line. The caller
+ * frees the result.
+ */
+char *mm2_source_line_redacted(const struct mm2_source *src, unsigned line, size_t *len);
 
 #endif

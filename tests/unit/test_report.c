@@ -576,6 +576,21 @@ static void test_report__sarif_samples(void **state)
 	mm2_diags_release(&none);
 }
 
+/* A secret marked in the source never shows in the source line under a finding. */
+static void test_report__text_masks_secrets(void **state)
+{
+	struct fx *f = *state;
+	char *out;
+
+	f->opts.show_source = true;
+	/* "A->B.replication.factor = 1" on line 3: mask "replication" */
+	mm2_source_mark_secret(&f->src, mm2_source_line_offset(&f->src, 3) + 6, 11);
+	out = run(mm2_report_text, &f->d, &f->opts);
+	assert_null(strstr(out, "| \tA->B.replication"));
+	assert_non_null(strstr(out, "A->B.***********.factor = 1"));
+	free(out);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(test_report__##name, setup, teardown)
 
 int main(void)
@@ -600,6 +615,7 @@ int main(void)
 	    T(severity_off_is_not_reported),
 	    T(write_error_is_negative),
 	    T(sarif_samples),
+	    T(text_masks_secrets),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
