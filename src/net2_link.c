@@ -13,7 +13,22 @@ static const char *item_str(const struct mm2_node *item, const char *name)
 	return scalar_of(mm2_node_get(item, name));
 }
 
-/* One periodic task: INTERVAL_KEY seconds, running while ENABLED_BY is true. */
+/* No list, or one of its boolean keys is true for F (what the task serves runs). */
+static bool any_true(struct mm2_check_ctx *cx, const struct mm2_flow *f,
+		     const struct mm2_node *list)
+{
+	struct net2_val v;
+	size_t i;
+
+	for (i = 0; list && i < list->nitems; i++)
+		if (scalar_of(list->items[i]) &&
+		    net2_get(cx, f, MM2_AT_CONNECTOR, list->items[i]->str, &v) &&
+		    net2_is(&v, "true"))
+			return true;
+	return !list;
+}
+
+/* One periodic task: KEY seconds, running while ENABLED_BY is true. */
 static void check_interval(struct mm2_check_ctx *cx, const struct mm2_flow *f,
 			   const struct mm2_node *item, double rpo)
 {
@@ -22,7 +37,8 @@ static void check_interval(struct mm2_check_ctx *cx, const struct mm2_flow *f,
 	struct net2_vars vs = {0};
 
 	if (!net2_get_num(cx, f, MM2_AT_CONNECTOR, key, &iv) ||
-	    !net2_get(cx, f, MM2_AT_CONNECTOR, by, &on) || !net2_is(&on, "true"))
+	    !net2_get(cx, f, MM2_AT_CONNECTOR, by, &on) || !net2_is(&on, "true") ||
+	    !any_true(cx, f, mm2_node_get(item, "needs_any")))
 		return;
 	/* MirrorMaker 2's scheduler skips a task with a negative interval */
 	if (iv.n < 0 || (double)iv.n <= rpo)
@@ -66,12 +82,16 @@ static int validate_intervals(const struct mm2_rule *r, struct mm2_error *err)
 		return mm2_error_set(err, MM2_ERULE,
 				     "%s: params.intervals: a list of {key, enabled_by, what}",
 				     r->path);
-	for (i = 0; i < list->nitems; i++)
-		if (!item_str(list->items[i], "key") || !item_str(list->items[i], "enabled_by") ||
-		    !item_str(list->items[i], "what"))
+	for (i = 0; i < list->nitems; i++) {
+		const struct mm2_node *it = list->items[i], *any = mm2_node_get(it, "needs_any");
+
+		if (!item_str(it, "key") || !item_str(it, "enabled_by") || !item_str(it, "what") ||
+		    (any && (any->kind != MM2_NODE_SEQ || !any->nitems)))
 			return mm2_error_set(err, MM2_ERULE,
-					     "%s:%u: an interval needs key, enabled_by and what",
-					     r->path, list->items[i]->line);
+					     "%s:%u: an interval needs key, enabled_by and what "
+					     "(and needs_any, if given, is a list of keys)",
+					     r->path, it->line);
+	}
 	return 0;
 }
 
@@ -80,6 +100,28 @@ static const char *const interval_vars[] = {"flow", "client", "kind", "key", "va
 
 const struct mm2_builtin net2_check_intervals = {"intervals-vs-rpo", validate_intervals,
 						 run_intervals, interval_vars};
+
+/*
+ * "{alias}.KEY" written in the file while the client at AT does not get it: of a
+ * cluster's own keys only bootstrap, security, ssl.* and sasl.* reach MirrorMaker
+ * 2's clients. The note that says so, or "".
+ */
+static const char *unrouted_note(struct mm2_check_ctx *cx, const struct mm2_flow *f,
+				 enum mm2_at at, const char *key, const struct net2_val *b)
+{
+	const char *alias = at == MM2_AT_SOURCE_CONSUMER ? f->source : f->target;
+	const char *role = at == MM2_AT_SOURCE_CONSUMER ? "consumer" : "producer";
+	const struct mm2_entry *e;
+
+	if (net2_in_file(b) ||
+	    !(e = mm2_doc_get(&cx->in->doc, mm2_arena_printf(cx->arena, "%s.%s", alias, key))))
+		return "";
+	return mm2_arena_printf(cx->arena,
+				"; %s at line %u does not reach this client (of a cluster's own "
+				"keys only bootstrap, security, ssl and sasl ones do): write "
+				"%s.%s.%s",
+				e->key, e->key_loc.line, alias, role, key);
+}
 
 /* A socket buffer of one client of F against the link's bandwidth-delay product. */
 static void check_buffer(struct mm2_check_ctx *cx, const struct mm2_flow *f, enum mm2_at at,
@@ -100,6 +142,7 @@ static void check_buffer(struct mm2_check_ctx *cx, const struct mm2_flow *f, enu
 	net2_var(&vs, "rtt", net2_fmt(cx->arena, rtt));
 	net2_var(&vs, "bandwidth", net2_fmt(cx->arena, mbps));
 	net2_var(&vs, "cap", net2_fmt(cx->arena, (double)b.n * 8 / (rtt * 1000)));
+	net2_var(&vs, "note", unrouted_note(cx, f, at, key, &b));
 	net2_emit(cx, cx->rule->info.severity, net2_loc(cx, f, &b), msg, &vs, f, mm2_at_name(at),
 		  key);
 }
@@ -150,7 +193,7 @@ static int validate_buffers(const struct mm2_rule *r, struct mm2_error *err)
 }
 
 static const char *const buffer_vars[] = {"flow", "client", "kind", "key", "value", "origin",
-					  "bdp", "rtt", "bandwidth", "cap", NULL};
+					  "bdp", "rtt", "bandwidth", "cap", "note", NULL};
 
 const struct mm2_builtin net2_check_socket_buffers = {"socket-buffers-vs-bdp", validate_buffers,
 						      run_buffers, buffer_vars};

@@ -10,6 +10,15 @@
 
 #define INT_MAX_MS 2147483647LL
 
+/* emit.offset-syncs.enabled=false (3.9+) leaves the source task without that producer. */
+static bool emits_offset_syncs(struct mm2_check_ctx *cx, const struct mm2_flow *f)
+{
+	struct net2_val v;
+
+	return !net2_get(cx, f, MM2_AT_CONNECTOR, "emit.offset-syncs.enabled", &v) ||
+	       !net2_is(&v, "false");
+}
+
 typedef void (*producer_fn)(struct mm2_check_ctx *, const struct mm2_flow *, enum mm2_at);
 
 /*
@@ -31,7 +40,7 @@ static void each_producer(struct mm2_check_ctx *cx, producer_fn fn, bool offset_
 		if (!f->enabled)
 			continue;
 		fn(cx, f, MM2_AT_TASK_PRODUCER);
-		if (offset_syncs)
+		if (offset_syncs && emits_offset_syncs(cx, f))
 			fn(cx, f, MM2_AT_OFFSET_SYNC_PRODUCER);
 	}
 }
