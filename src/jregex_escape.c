@@ -12,9 +12,10 @@ static void emit(struct jr_parser *p, const char *s)
 	mm2_strbuf_addstr(&p->out, s);
 }
 
-/* Java's anchors and line terminators, spelt out so that no PCRE2 option matters. */
-#define JR_TERM "\\n\\r\\x{85}\\x{2028}\\x{2029}"
-
+/*
+ * Pattern.Caret and UnixCaret under MULTILINE: never at the end of input, and
+ * not between \r and \n. Line terminators are \n \r U+0085 U+2028 U+2029.
+ */
 void mm2_jr_emit_caret(struct jr_parser *p)
 {
 	if (!jr_has(p, JR_MULTILINE))

@@ -181,9 +181,13 @@ static void cluster_props(struct ctx *c, struct mm2_kvmap *props, const char *al
 	put_stripped(props, c->m->doc, prefix);
 	for (i = 0; i < c->nclient_keys; i++) {
 		const struct mm2_setting *v = mm2_kvmap_get(props, c->client_keys[i]);
+		struct mm2_setting copy;
 
-		if (v)
-			fan_out(c, props, c->client_keys[i], v, false);
+		/* fan_out grows PROPS, which may move what V points at: copy it first. */
+		if (v) {
+			copy = *v;
+			fan_out(c, props, c->client_keys[i], &copy, false);
+		}
 	}
 	for (i = 0; i < c->nclient_keys; i++) {
 		const struct mm2_setting *v = mm2_kvmap_get(c->m->doc->last, c->client_keys[i]);

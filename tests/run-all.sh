@@ -37,7 +37,7 @@ for f in examples/*.properties; do
 done
 "$shared/tools/sarif/validate-sarif.sh" --strict "$tmp"/*.sarif
 
-echo "== shared corpus: every .properties file, no crash, exit 0 or 1"
+echo "== shared corpus: every configuration file, no crash, exit 0 or 1"
 n=0; bad=0
 while IFS= read -r -d '' f; do
   n=$((n + 1))
@@ -46,6 +46,7 @@ while IFS= read -r -d '' f; do
   if [ "$status" -gt 1 ]; then
     echo "FAIL exit $status: $f"; cat "$tmp/err"; bad=$((bad + 1))
   fi
-done < <(find "$shared/corpus" -name '*.properties' -print0 | sort -z)
+done < <(find "$shared/corpus" -type f \( -name '*.properties' -o -name '*.yaml' -o -name '*.yml' \
+            -o -name '*.json' \) -print0 | sort -z)
 echo "corpus: $((n - bad)) passed, $bad failed"
 [ "$bad" -eq 0 ]

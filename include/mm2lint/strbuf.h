@@ -22,7 +22,8 @@ void mm2_strbuf_addstr(struct mm2_strbuf *sb, const char *s);
 void mm2_strbuf_addch(struct mm2_strbuf *sb, int c);
 void mm2_strbuf_addf(struct mm2_strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-void mm2_strbuf_vaddf(struct mm2_strbuf *sb, const char *fmt, va_list ap);
+void mm2_strbuf_vaddf(struct mm2_strbuf *sb, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 void mm2_strbuf_reset(struct mm2_strbuf *sb);
 /* Free the buffer; the strbuf is empty and reusable afterwards. */
 void mm2_strbuf_release(struct mm2_strbuf *sb);

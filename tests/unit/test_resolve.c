@@ -171,6 +171,34 @@ static void test_resolve__security_fan_out(void **state)
 	unload(f);
 }
 
+/* Many client keys on one cluster make the map grow while they fan out. */
+static void test_resolve__fan_out_of_many_keys(void **state)
+{
+	struct fixture *f = load("clusters = A, B\n"
+				 "A->B.enabled = true\n"
+				 "A.security.protocol = SASL_SSL\n"
+				 "A.sasl.mechanism = PLAIN\n"
+				 "A.ssl.truststore.location = /t\n"
+				 "A.ssl.truststore.type = JKS\n"
+				 "A.ssl.keystore.location = /k\n"
+				 "A.ssl.keystore.type = JKS\n"
+				 "A.ssl.endpoint.identification.algorithm = https\n"
+				 "A.ssl.protocol = TLSv1.3\n"
+				 "A.ssl.enabled.protocols = TLSv1.3\n"
+				 "A.sasl.login.class = x.Y\n"
+				 "A.sasl.kerberos.service.name = kafka\n"
+				 "A.bootstrap.servers = a:9092\n",
+				 0);
+	unsigned line = 0;
+
+	(void)state;
+	assert_string_equal(get(f, "A->B", MM2_AT_SOURCE_ADMIN, "ssl.protocol", &line), "TLSv1.3");
+	assert_int_equal(line, 10);
+	assert_string_equal(get(f, "A->B", MM2_AT_SOURCE_CONSUMER, "sasl.mechanism", &line),
+			    "PLAIN");
+	unload(f);
+}
+
 static void test_resolve__task_producer(void **state)
 {
 	struct fixture *f = load("clusters = A, B\n"
@@ -260,6 +288,7 @@ int main(void)
 		cmocka_unit_test(test_resolve__worker_fill_ins),
 		cmocka_unit_test(test_resolve__client_id_fill_in_only_from_3_5),
 		cmocka_unit_test(test_resolve__security_fan_out),
+		cmocka_unit_test(test_resolve__fan_out_of_many_keys),
 		cmocka_unit_test(test_resolve__task_producer),
 		cmocka_unit_test(test_resolve__connector_keys_and_defaults),
 		cmocka_unit_test(test_resolve__offset_sync_producer_follows_location),
