@@ -153,12 +153,17 @@ static void check_link(struct mm2_check_ctx *cx, const struct mm2_flow *f)
 	struct net2_val send;
 	double rtt, mbps;
 
-	if (!mm2_facts_flow(facts, f->name, MM2_FACT_RTT_MS, &rtt) ||
-	    !mm2_facts_flow(facts, f->name, MM2_FACT_BANDWIDTH_MBPS, &mbps)) {
+	if (!mm2_facts_flow(facts, f->name, MM2_FACT_RTT_MS, &rtt)) {
 		mm2_check_not_applicable(cx,
-					 "%s: the facts flow.rtt_ms and flow.bandwidth_mbps are "
-					 "not both known (rtt-ms and bandwidth-mbps in [flow %s] "
-					 "of .mm2lint.ini, or --latency for the round trip)",
+					 "%s: the fact flow.rtt_ms is not known (rtt-ms in [flow "
+					 "%s] of .mm2lint.ini, or --latency '%s=MS')",
+					 f->name, f->name, f->name);
+		return;
+	}
+	if (!mm2_facts_flow(facts, f->name, MM2_FACT_BANDWIDTH_MBPS, &mbps)) {
+		mm2_check_not_applicable(cx,
+					 "%s: the fact flow.bandwidth_mbps is not known "
+					 "(bandwidth-mbps in [flow %s] of .mm2lint.ini)",
 					 f->name, f->name);
 		return;
 	}
