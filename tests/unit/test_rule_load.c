@@ -62,6 +62,7 @@ static void test_rule_load__embedded_rules_load(void **state)
 	struct mm2_catalog cat;
 	struct mm2_ruleset rs;
 	struct mm2_error err = {0};
+	size_t i;
 
 	(void)state;
 	assert_int_equal(mm2_catalog_load(&cat, &err), 0);
@@ -70,7 +71,8 @@ static void test_rule_load__embedded_rules_load(void **state)
 	mm2_ruleset_finish(&rs);
 	assert_true(rs.n >= 11);
 	assert_non_null(mm2_ruleset_find(&rs, "MM2-DUR-002"));
-	assert_string_equal(rs.v[0]->info.id, "MM2-DUR-002"); /* sorted */
+	for (i = 1; i < rs.n; i++) /* sorted */
+		assert_true(strcmp(rs.v[i - 1]->info.id, rs.v[i]->info.id) < 0);
 	assert_non_null(strstr(mm2_ruleset_find(&rs, "MM2-NET-001")->info.help_uri,
 			       "docs/rules/MM2-NET-001.md"));
 	mm2_ruleset_release(&rs);
