@@ -208,7 +208,7 @@ static const char *selected_names(struct mm2_check_ctx *cx, const struct mm2_flo
 	struct mm2_strbuf sb = MM2_STRBUF_INIT;
 	struct mm2_jregex_error jerr;
 	const char *res = NULL;
-	size_t i;
+	size_t i, shown = 0, more = 0;
 
 	mm2_strbuf_init(&sb);
 	ri = mm2_jregex_compile(inc, strlen(inc), &jerr);
@@ -222,8 +222,15 @@ static const char *selected_names(struct mm2_check_ctx *cx, const struct mm2_flo
 		    mm2_jregex_matches(ri, name, strlen(name)) != MM2_JREGEX_MATCH ||
 		    mm2_jregex_matches(re, name, strlen(name)) != MM2_JREGEX_NOMATCH)
 			continue;
-		mm2_strbuf_addf(&sb, "%s'%s' (%s)", sb.len ? ", " : "", name, what ? what : "");
+		/* Four names make the point; the rest are counted. */
+		if (shown++ < 4)
+			mm2_strbuf_addf(&sb, "%s'%s' (%s)", sb.len ? ", " : "", name,
+					what ? what : "");
+		else
+			more++;
 	}
+	if (more)
+		mm2_strbuf_addf(&sb, " and %zu more", more);
 	if (ri && re && sb.len)
 		res = mm2_arena_strndup(cx->arena, sb.buf, sb.len);
 	else if (!ri || !re)
