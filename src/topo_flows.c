@@ -133,6 +133,10 @@ static void run_heartbeat_herders(struct mm2_check_ctx *cx)
 
 	if (!cx->in->resolved)
 		return;
+	for (i = 0; i < m->nflows && !mm2_topo_flow_replicates(&m->flows[i]); i++)
+		;
+	if (i == m->nflows)
+		return; /* nothing replicates: MM2-TOPO-004 */
 	for (i = 0; i < m->nclusters; i++)
 		check_heartbeat_target(cx, m->clusters[i]);
 }
