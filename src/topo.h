@@ -30,6 +30,12 @@ struct mm2_loc mm2_topo_value_point(const struct mm2_entry *e, size_t off);
  * connectors read the trimmed value and run.
  */
 bool mm2_topo_flow_replicates(const struct mm2_flow *f);
+/*
+ * The shortest path of replicating flows from cluster FROM to cluster TO:
+ * returns its length and puts its flows in PATH (room for nclusters); 0 if none.
+ */
+size_t mm2_topo_shortest_path(const struct mm2_mm2 *m, const char *from, const char *to,
+			      const struct mm2_flow **path);
 /* The flow S->T of M, or NULL. */
 const struct mm2_flow *mm2_topo_flow(const struct mm2_mm2 *m, const char *s, const char *t);
 

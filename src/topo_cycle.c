@@ -12,51 +12,6 @@
 
 /* ---- MM2-TOPO-005: a cycle that includes an IdentityReplicationPolicy flow ---- */
 
-/*
- * The shortest path of replicating flows from cluster FROM to cluster TO
- * (breadth first). Returns its length, with the flows in PATH; 0 if none.
- */
-static size_t shortest_path(const struct mm2_mm2 *m, const char *from, const char *to,
-			    const struct mm2_flow **path)
-{
-	size_t nc = m->nclusters, head = 0, tail = 0, len = 0, i;
-	const struct mm2_flow **via = mm2_xcalloc(nc, sizeof(*via));
-	int *queue = mm2_xcalloc(nc, sizeof(*queue)),
-	    start = mm2_topo_alias_index(m, from, strlen(from));
-	int goal = mm2_topo_alias_index(m, to, strlen(to)), c;
-	bool *seen = mm2_xcalloc(nc, sizeof(*seen));
-
-	queue[tail++] = start;
-	seen[start] = true;
-	while (head < tail && !seen[goal]) {
-		c = queue[head++];
-		for (i = 0; i < m->nflows; i++) {
-			const struct mm2_flow *f = &m->flows[i];
-			int t = mm2_topo_alias_index(m, f->target, strlen(f->target));
-
-			if (strcmp(f->source, m->clusters[c]) || seen[t] ||
-			    !mm2_topo_flow_replicates(f))
-				continue;
-			seen[t] = true;
-			via[t] = f;
-			queue[tail++] = t;
-		}
-	}
-	if (seen[goal] && goal != start) {
-		for (c = goal; c != start;
-		     c = mm2_topo_alias_index(m, via[c]->source, strlen(via[c]->source)))
-			len++;
-		for (i = len, c = goal; i > 0; i--) {
-			path[i - 1] = via[c];
-			c = mm2_topo_alias_index(m, via[c]->source, strlen(via[c]->source));
-		}
-	}
-	free(via);
-	free(queue);
-	free(seen);
-	return len;
-}
-
 /* "A->B->C->A", rotated to start at the first alias of 'clusters' that it visits. */
 static const char *cycle_name(const struct mm2_mm2 *m, const struct mm2_flow *const *cyc, size_t n,
 			      struct mm2_arena *a)
@@ -137,7 +92,7 @@ static void run_identity_cycle(struct mm2_check_ctx *cx)
 		    mm2_topo_policy_of(cx, f, &sep) != MM2_TOPO_POLICY_IDENTITY)
 			continue;
 		cyc[0] = f;
-		n = 1 + shortest_path(m, f->target, f->source, cyc + 1);
+		n = 1 + mm2_topo_shortest_path(m, f->target, f->source, cyc + 1);
 		if (n == 1)
 			continue;
 		cname = cycle_name(m, cyc, n, cx->arena);

@@ -3,6 +3,7 @@
  * which flows replicate, and each flow's replication policy as MirrorMaker 2's
  * connectors read it.
  */
+#include <stdlib.h>
 #include <string.h>
 #include "mm2lint/strbuf.h"
 #include "mm2lint/util.h"
@@ -161,6 +162,51 @@ const struct mm2_flow *mm2_topo_flow(const struct mm2_mm2 *m, const char *s, con
 		if (strcmp(m->flows[i].source, s) == 0 && strcmp(m->flows[i].target, t) == 0)
 			return &m->flows[i];
 	return NULL;
+}
+
+/*
+ * The shortest path of replicating flows from cluster FROM to cluster TO
+ * (breadth first): see topo.h.
+ */
+size_t mm2_topo_shortest_path(const struct mm2_mm2 *m, const char *from, const char *to,
+			      const struct mm2_flow **path)
+{
+	size_t nc = m->nclusters, head = 0, tail = 0, len = 0, i;
+	const struct mm2_flow **via = mm2_xcalloc(nc, sizeof(*via));
+	int *queue = mm2_xcalloc(nc, sizeof(*queue)),
+	    start = mm2_topo_alias_index(m, from, strlen(from));
+	int goal = mm2_topo_alias_index(m, to, strlen(to)), c;
+	bool *seen = mm2_xcalloc(nc, sizeof(*seen));
+
+	queue[tail++] = start;
+	seen[start] = true;
+	while (head < tail && !seen[goal]) {
+		c = queue[head++];
+		for (i = 0; i < m->nflows; i++) {
+			const struct mm2_flow *f = &m->flows[i];
+			int t = mm2_topo_alias_index(m, f->target, strlen(f->target));
+
+			if (strcmp(f->source, m->clusters[c]) || seen[t] ||
+			    !mm2_topo_flow_replicates(f))
+				continue;
+			seen[t] = true;
+			via[t] = f;
+			queue[tail++] = t;
+		}
+	}
+	if (seen[goal] && goal != start) {
+		for (c = goal; c != start;
+		     c = mm2_topo_alias_index(m, via[c]->source, strlen(via[c]->source)))
+			len++;
+		for (i = len, c = goal; i > 0; i--) {
+			path[i - 1] = via[c];
+			c = mm2_topo_alias_index(m, via[c]->source, strlen(via[c]->source));
+		}
+	}
+	free(via);
+	free(queue);
+	free(seen);
+	return len;
 }
 
 const char *mm2_topo_raw_value(struct mm2_check_ctx *cx, const struct mm2_flow *f, enum mm2_at at,

@@ -164,14 +164,17 @@ static void test_check_topo__chain_beside_a_direct_flow(void **state)
 			 1);
 }
 
-static void test_check_topo__separators_differ_along_a_chain(void **state)
+static void test_check_topo__separators_differ_on_a_ring(void **state)
 {
-	assert_int_equal(count(*state,
-			       "clusters = A, B, C\n"
-			       "A->B.enabled = true\nB->C.enabled = true\n"
-			       "B->C.replication.policy.separator = _\n",
-			       "MM2-TOPO-011", NULL, "A->B's '.'"),
-			 1);
+	static const char *const chain = "clusters = A, B, C\n"
+					 "A->B.enabled = true\nB->C.enabled = true\n"
+					 "B->C.replication.policy.separator = _\n";
+	char ring[256];
+
+	snprintf(ring, sizeof(ring), "%sC->A.enabled = true\n", chain);
+	assert_int_equal(count(*state, chain, "MM2-TOPO-011", NULL, NULL), 0);
+	/* B->C differs from A->B before it and from C->A after it */
+	assert_int_equal(count(*state, ring, "MM2-TOPO-011", NULL, "A->B's '.'"), 2);
 }
 
 /* Replication policies read the separator untrimmed (originals()). */
@@ -240,7 +243,7 @@ int main(void)
 	    cmocka_unit_test(test_check_topo__identity_ring_of_three),
 	    cmocka_unit_test(test_check_topo__identity_needs_3_0),
 	    cmocka_unit_test(test_check_topo__chain_beside_a_direct_flow),
-	    cmocka_unit_test(test_check_topo__separators_differ_along_a_chain),
+	    cmocka_unit_test(test_check_topo__separators_differ_on_a_ring),
 	    cmocka_unit_test(test_check_topo__separator_is_read_raw),
 	    cmocka_unit_test(test_check_topo__exactly_once_needs_3_5),
 	    cmocka_unit_test(test_check_topo__exactly_once_with_a_provider),
