@@ -33,11 +33,15 @@ static void emit_eos(struct mm2_check_ctx *cx, const struct mm2_flow *f, const c
 			 : mm2_arena_printf(cx->arena, "file/eos:%s", what));
 }
 
-/* Top-level exactly.once.source.support: workerConfig does not copy it. */
-static void check_top_level(struct mm2_check_ctx *cx)
+/*
+ * Top-level exactly-once keys reach nobody: workerConfig copies only a few key
+ * families, and connectorBaseConfig only the keys of the Mirror connector
+ * ConfigDefs, which do not have Connect's source-connector keys.
+ */
+static void check_top_level(struct mm2_check_ctx *cx, const char *key, const char *who,
+			    const char *scoped)
 {
-	const struct mm2_entry *e = mm2_doc_get(&cx->in->doc, "exactly.once.source.support");
-	const struct mm2_mm2 *m = &cx->in->mm2;
+	const struct mm2_entry *e = mm2_doc_get(&cx->in->doc, key);
 	struct mm2_setting s = {0};
 
 	if (!e)
@@ -45,18 +49,11 @@ static void check_top_level(struct mm2_check_ctx *cx)
 	s.value = e->value;
 	s.origin = MM2_ORIGIN_FILE;
 	s.entry = e;
-	emit_eos(cx, NULL,
-		 mm2_arena_printf(cx->arena,
-				  "exactly.once.source.support=%s is written at top "
-				  "level",
-				  e->value),
-		 "MirrorMaker 2 copies only a few key families to its workers and this is not one "
-		 "of them, so no worker has exactly-once support from it",
-		 mm2_arena_printf(cx->arena,
-				  "write it for each target cluster instead, e.g. "
-				  "%s.exactly.once.source.support = %s",
-				  m->nclusters > 1 ? m->clusters[1] : "B", e->value),
-		 &s, "top-level");
+	emit_eos(
+	    cx, NULL, mm2_arena_printf(cx->arena, "%s=%s is written at top level", key, e->value),
+	    mm2_arena_printf(cx->arena, "MirrorMaker 2 does not pass it on to any %s", who),
+	    mm2_arena_printf(cx->arena, "write it as %s.%s = %s instead", scoped, key, e->value),
+	    &s, key);
 }
 
 static void check_flow(struct mm2_check_ctx *cx, const struct mm2_flow *f)
@@ -122,7 +119,10 @@ static void run_exactly_once(struct mm2_check_ctx *cx)
 					     "later");
 		return;
 	}
-	check_top_level(cx);
+	check_top_level(cx, "exactly.once.source.support", "worker",
+			m->nclusters > 1 ? m->clusters[1] : "<target>");
+	check_top_level(cx, "exactly.once.support", "connector",
+			m->nflows ? m->flows[0].name : "<source>-><target>");
 	for (i = 0; i < m->nflows; i++)
 		if (mm2_topo_flow_replicates(&m->flows[i]))
 			check_flow(cx, &m->flows[i]);
