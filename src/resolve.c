@@ -477,6 +477,8 @@ static bool raw_true(const struct mm2_entry *e)
 	return e && mm2_streq_icase(e->value, e->value_len, "true");
 }
 
+static void decide_enabled(struct mm2_flow *f);
+
 static void init_flow(struct mm2_mm2 *m, struct mm2_flow *f, const char *s, const char *t)
 {
 	const struct mm2_entry *hb_top = mm2_doc_get(m->doc, "emit.heartbeats.enabled");
@@ -487,7 +489,7 @@ static void init_flow(struct mm2_mm2 *m, struct mm2_flow *f, const char *s, cons
 	f->target = t;
 	f->name = mm2_arena_printf(m->arena, "%s->%s", s, t);
 	f->enabled_entry = mm2_doc_get(m->doc, mm2_arena_printf(m->arena, "%s.enabled", f->name));
-	f->enabled = raw_true(f->enabled_entry);
+	f->raw_enabled = raw_true(f->enabled_entry);
 	hb = mm2_doc_get(m->doc, mm2_arena_printf(m->arena, "%s.emit.heartbeats.enabled", f->name));
 	if (hb)
 		f->heartbeats = raw_true(hb);
@@ -525,6 +527,7 @@ void mm2_resolve(struct mm2_mm2 *m, const struct mm2_doc *doc, const struct mm2_
 			init_flow(m, f, m->clusters[i], m->clusters[j]);
 			build_worker(&c, f, &props[j]);
 			build_connector(&c, f, &props[i], &props[j]);
+			decide_enabled(f);
 			build_clients(&c, f);
 		}
 	}
@@ -549,7 +552,24 @@ void mm2_resolve_release(struct mm2_mm2 *m)
 
 bool mm2_flow_has_herder(const struct mm2_flow *f)
 {
-	return f->enabled || f->heartbeats;
+	return f->raw_enabled || f->heartbeats;
+}
+
+/*
+ * The connectors of a herder replicate when their config's `enabled` is true as
+ * ConfigDef reads it: trimmed, any case. It comes from S->T.enabled, or from a
+ * top-level `enabled` (a connector key, so copied into every flow), else false.
+ */
+static void decide_enabled(struct mm2_flow *f)
+{
+	const struct mm2_setting *s = mm2_kvmap_get(&f->connector, "enabled");
+	const char *v = s && s->value ? s->value : "";
+	size_t len = strlen(v);
+
+	mm2_java_trim(&v, &len);
+	f->enabled = mm2_flow_has_herder(f) && mm2_streq_icase(v, len, "true");
+	if (s && s->origin == MM2_ORIGIN_FILE)
+		f->enabled_entry = s->entry;
 }
 
 static const struct mm2_kvmap *map_at(const struct mm2_doc *doc, const struct mm2_flow *f,
@@ -577,6 +597,12 @@ bool mm2_lookup(const struct mm2_catalog *cat, mm2_version version, const struct
 
 	if (def)
 		*def = k;
+	/* A key the chosen Kafka version does not have is ignored by it: no value. */
+	if (s && k && !mm2_key_present(k, version)) {
+		*out = *s;
+		out->value = NULL;
+		return false;
+	}
 	if (s) {
 		*out = *s;
 		return out->value != NULL;

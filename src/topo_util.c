@@ -141,17 +141,7 @@ struct mm2_loc mm2_topo_alias_loc(const struct mm2_input *in, const char *alias)
 
 bool mm2_topo_flow_replicates(const struct mm2_flow *f)
 {
-	const char *v;
-	size_t len;
-
-	if (f->enabled)
-		return true;
-	if (!f->heartbeats || !f->enabled_entry)
-		return false;
-	v = f->enabled_entry->value;
-	len = f->enabled_entry->value_len;
-	mm2_java_trim(&v, &len);
-	return mm2_streq_icase(v, len, "true");
+	return f->enabled; /* the resolver already reads it as the connectors do */
 }
 
 const struct mm2_flow *mm2_topo_flow(const struct mm2_mm2 *m, const char *s, const char *t)

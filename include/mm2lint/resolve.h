@@ -41,9 +41,16 @@ enum mm2_scope mm2_at_scope(enum mm2_at at, enum mm2_kind kind);
 struct mm2_flow {
 	const char *source, *target;
 	const char *name;        /* "S->T" */
-	bool enabled;            /* S->T.enabled read raw, as MirrorMaker does ("true " is false) */
+	/*
+	 * Whether records flow: the pair gets a herder (S->T.enabled read raw as
+	 * MirrorMaker does, so "true " is false there; or heartbeats on for the
+	 * pair), and the connectors' own `enabled` (S->T.enabled, else a top-level
+	 * `enabled`, else false), parsed by ConfigDef (trimmed), is true.
+	 */
+	bool enabled;
+	bool raw_enabled;        /* S->T.enabled read raw: decides the herder */
 	bool heartbeats;         /* emit.heartbeats.enabled for this pair, read raw */
-	const struct mm2_entry *enabled_entry; /* the S->T.enabled line, if any */
+	const struct mm2_entry *enabled_entry; /* the line that enables the connectors, if any */
 	struct mm2_kvmap worker;
 	struct mm2_kvmap connector;
 	struct mm2_kvmap client[MM2_NCLIENTS];

@@ -76,19 +76,43 @@ static void test_resolve__flows_and_raw_enabled(void **state)
 	struct fixture *f = load("clusters = A, B, C\n"
 				 "A->B.enabled = true\n"
 				 "A->C.enabled = true \n"
-				 "B->C.enabled = TRUE\n",
+				 "B->C.enabled = TRUE\n"
+				 "C->A.enabled = true \n"
+				 "C->A.emit.heartbeats.enabled = false\n",
 				 0);
 
 	(void)state;
 	assert_int_equal(f->m.nclusters, 3);
 	assert_int_equal(f->m.nflows, 6);
 	assert_true(flow(f, "A->B")->enabled);
-	/* MirrorMaker reads S->T.enabled raw: a trailing blank makes it false. */
-	assert_false(flow(f, "A->C")->enabled);
+	/* The herder is decided on the raw text: "true " is false there... */
+	assert_false(flow(f, "A->C")->raw_enabled);
+	/* ...but heartbeats give A->C a herder, whose connectors trim "true ". */
+	assert_true(flow(f, "A->C")->enabled);
+	/* Without heartbeats there is no herder, so nothing replicates. */
+	assert_false(flow(f, "C->A")->enabled);
+	assert_false(mm2_flow_has_herder(flow(f, "C->A")));
 	assert_true(flow(f, "B->C")->enabled);
-	/* Heartbeats default to on, so B->A still gets a herder. */
+	/* Heartbeats default to on, so B->A gets a herder, idle without enabled. */
 	assert_false(flow(f, "B->A")->enabled);
 	assert_true(mm2_flow_has_herder(flow(f, "B->A")));
+	unload(f);
+}
+
+/* `enabled` is a connector key: written at top level it reaches every herder. */
+static void test_resolve__top_level_enabled_reaches_every_herder(void **state)
+{
+	struct fixture *f = load("clusters = A, B\n"
+				 "enabled = true\n",
+				 0);
+
+	(void)state;
+	assert_true(flow(f, "A->B")->enabled);
+	assert_true(flow(f, "B->A")->enabled);
+	assert_int_equal(flow(f, "A->B")->enabled_entry->key_loc.line, 2);
+	unload(f);
+	f = load("clusters = A, B\nenabled = true\nemit.heartbeats.enabled = false\n", 0);
+	assert_false(flow(f, "A->B")->enabled);
 	unload(f);
 }
 
@@ -238,6 +262,13 @@ static void test_resolve__connector_keys_and_defaults(void **state)
 	assert_null(get(f, "A->B", MM2_AT_CONNECTOR, "replication.factorr", &line));
 	assert_string_equal(get(f, "A->B", MM2_AT_CONNECTOR, "consumer.poll.timeout.ms", &line),
 			    "2000");
+	/* A key the version does not have is ignored: no value at all. */
+	unload(f);
+	f = load("clusters = A, B\nA->B.enabled = true\nA->B.emit.offset-syncs.enabled = false\n",
+		 MM2_VERSION(3, 8));
+	assert_null(get(f, "A->B", MM2_AT_CONNECTOR, "emit.offset-syncs.enabled", &line));
+	unload(f);
+	f = load("clusters = A, B\nA->B.enabled = true\n", 0);
 	/* Defaults follow the version. */
 	assert_string_equal(get(f, "A->B", MM2_AT_CONNECTOR, "topics.exclude", &line),
 			    "mm2.*\\.internal,.*\\.replica,__.*");
@@ -283,6 +314,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_resolve__flows_and_raw_enabled),
+		cmocka_unit_test(test_resolve__top_level_enabled_reaches_every_herder),
 		cmocka_unit_test(test_resolve__cluster_consumer_beats_flow_consumer),
 		cmocka_unit_test(test_resolve__top_level_storage_beats_target_scoped),
 		cmocka_unit_test(test_resolve__worker_fill_ins),
