@@ -64,6 +64,30 @@ static bool quoted(const struct mm2_entry *e)
 	return len >= 2 && (v[0] == '"' || v[0] == '\'') && v[len - 1] == v[0];
 }
 
+/* Does some herder of MirrorMaker 2 read R? Only those build configs from it. */
+static bool read_by_herder(struct mm2_check_ctx *cx, const struct mm2_keys_reading *r)
+{
+	const struct mm2_mm2 *m = &cx->in->mm2;
+	size_t i;
+
+	if (r->place == MM2_KP_FILE)
+		return true;
+	if (r->place == MM2_KP_FLOW)
+		return mm2_flow_has_herder(r->flow);
+	if (r->place == MM2_KP_TOP && r->scope == MM2_SCOPE_MM2 &&
+	    !(r->key->defined_in & (MM2_DEF_CONNECTOR | MM2_DEF_SOURCE_CONNECTOR)))
+		return true; /* MirrorMakerConfig parses it at start-up */
+	for (i = 0; i < m->nflows; i++) {
+		const struct mm2_flow *f = &m->flows[i];
+
+		if (mm2_flow_has_herder(f) &&
+		    (r->place == MM2_KP_TOP || strcmp(f->source, r->cluster) == 0 ||
+		     strcmp(f->target, r->cluster) == 0))
+			return true;
+	}
+	return false;
+}
+
 /* The readings of E that a ConfigDef parses in the chosen version. */
 static size_t parsed_readings(struct mm2_check_ctx *cx, const struct mm2_entry *e,
 			      struct mm2_keys_reading *rd)
@@ -72,7 +96,7 @@ static size_t parsed_readings(struct mm2_check_ctx *cx, const struct mm2_entry *
 
 	for (i = 0; i < n; i++)
 		if (rd[i].verdict == MM2_KV_KNOWN && rd[i].key &&
-		    mm2_key_present(rd[i].key, cx->opts->version))
+		    mm2_key_present(rd[i].key, cx->opts->version) && read_by_herder(cx, &rd[i]))
 			rd[k++] = rd[i];
 	return k;
 }
