@@ -311,7 +311,7 @@ static enum mm2_keys_check check_part(const char *r, size_t rlen, enum mm2_type 
 		*why = "a non-empty string";
 		return vlen ? MM2_KEYS_PASS : MM2_KEYS_FAIL;
 	}
-	if (rlen > 16 && memcmp(r, "non-empty string without ISO control characters", rlen) == 0) {
+	if (rlen == 47 && memcmp(r, "non-empty string without ISO control characters", 47) == 0) {
 		*why = "a non-empty string without control characters";
 		return vlen && !has_control(v, vlen) ? MM2_KEYS_PASS : MM2_KEYS_FAIL;
 	}
