@@ -431,12 +431,44 @@ static const char *shadow_why(struct mm2_check_ctx *cx, const struct mm2_keys_re
 				win->entry->key_loc.line);
 }
 
+/* Replace every WHAT in S by WITH. */
+static const char *replace_all(struct mm2_arena *a, const char *s, const char *what,
+			       const char *with)
+{
+	const char *p;
+
+	while ((p = strstr(s, what)))
+		s = mm2_arena_printf(a, "%.*s%s%s", (int)(p - s), s, with, p + strlen(what));
+	return s;
+}
+
+/* With one enabled flow, "{source}" and "{target}" in a fix can only mean its clusters. */
+static const char *concrete(const struct mm2_check_ctx *cx, const char *fix)
+{
+	const struct mm2_mm2 *m = &cx->in->mm2;
+	const struct mm2_flow *only = NULL;
+	size_t i;
+
+	for (i = 0; i < m->nflows; i++)
+		if (m->flows[i].enabled) {
+			if (only)
+				return fix;
+			only = &m->flows[i];
+		}
+	if (!only)
+		return fix;
+	fix = replace_all(cx->arena, fix, "{source}", only->source);
+	return replace_all(cx->arena, fix, "{target}", only->target);
+}
+
 static void no_effect_emit(struct mm2_check_ctx *cx, const struct mm2_entry *e, const char *where,
 			   const char *why, const char *fix, const struct mm2_entry *other)
 {
 	const char *vars[10];
 	struct mm2_diag *d;
 	size_t n = 0;
+
+	fix = concrete(cx, fix);
 
 	vars[n++] = "key", vars[n++] = e->key;
 	vars[n++] = "where", vars[n++] = where;

@@ -84,6 +84,18 @@ static const char *const duplicate_vars[] = {"key", "value", "count", "first", "
 const struct mm2_builtin mm2_check_key_duplicate = {"key-duplicate", NULL, run_duplicate,
 						    duplicate_vars};
 
+/* Is the byte at OFF escaped, i.e. preceded by an odd number of backslashes? */
+static bool escaped(const char *data, size_t start, size_t off)
+{
+	size_t n = 0;
+
+	while (off > start && data[off - 1] == '\\') {
+		n++;
+		off--;
+	}
+	return n % 2 == 1;
+}
+
 /* The offset of an inline "#" or "!" after a blank in E's raw value, or 0. */
 static size_t comment_at(const struct mm2_source *src, const struct mm2_prop *p)
 {
@@ -92,7 +104,8 @@ static size_t comment_at(const struct mm2_source *src, const struct mm2_prop *p)
 	for (i = p->value_off + 1; i < p->end_off; i++) {
 		char c = src->data[i], before = src->data[i - 1];
 
-		if ((c == '#' || c == '!') && (before == ' ' || before == '\t'))
+		if ((c == '#' || c == '!') && (before == ' ' || before == '\t') &&
+		    !escaped(src->data, p->value_off, i - 1) && !escaped(src->data, p->value_off, i))
 			return i;
 	}
 	return 0;
