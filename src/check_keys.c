@@ -276,11 +276,9 @@ static void lifecycle_entry(struct mm2_check_ctx *cx, const struct mm2_entry *e,
 
 	if (removed) {
 		const char *m = scalar_of(mm2_node_get(cx->rule->params, "removed_message"));
-		int s = mm2_severity_parse(scalar_of(mm2_node_get(cx->rule->params,
-								   "removed_severity")));
 
 		msg = m ? m : msg;
-		sev = s > (int)sev ? (enum mm2_severity)s : sev;
+		sev = mm2_keys_raise(sev, cx->rule->params, "removed_raise");
 	}
 	vars[n++] = "key", vars[n++] = e->key;
 	vars[n++] = "where", vars[n++] = r->where;
@@ -317,15 +315,18 @@ static void run_lifecycle(struct mm2_check_ctx *cx)
 	}
 }
 
+static const char *const lifecycle_vars[] = {"key", "where", "version", "removed", "effect",
+					     "replacement", NULL};
+
 static int validate_lifecycle(const struct mm2_rule *r, struct mm2_error *err)
 {
 	const struct mm2_node *since = mm2_node_get(r->params, "deprecated_since");
-	const char *sev = scalar_of(mm2_node_get(r->params, "removed_severity"));
 	size_t i;
+	int ret;
 
-	if (sev && mm2_severity_parse(sev) <= 0)
-		return mm2_error_set(err, MM2_ERULE, "%s: params.removed_severity '%s' is not "
-				     "note|warning|error", r->path, sev);
+	if ((ret = mm2_keys_check_raise(r, "removed_raise", err)) < 0 ||
+	    (ret = mm2_keys_check_message(r, "removed_message", false, lifecycle_vars, err)) < 0)
+		return ret;
 	for (i = 0; since && i < since->npairs; i++)
 		if (!scalar_of(since->pairs[i].value) ||
 		    mm2_version_parse(scalar_of(since->pairs[i].value)) < 0)
@@ -333,9 +334,6 @@ static int validate_lifecycle(const struct mm2_rule *r, struct mm2_error *err)
 					     "key: X.Y", r->path, since->pairs[i].key->line);
 	return 0;
 }
-
-static const char *const lifecycle_vars[] = {"key", "where", "version", "removed", "effect",
-					     "replacement", NULL};
 
 static const struct mm2_builtin key_lifecycle = {"key-deprecated", validate_lifecycle,
 						 run_lifecycle, lifecycle_vars};

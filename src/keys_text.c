@@ -292,14 +292,12 @@ static void run_raw(struct mm2_check_ctx *cx)
 	}
 }
 
+static const char *const raw_vars[] = {"key", "value", "unquoted", "effect", NULL};
+
 static int validate_raw(const struct mm2_rule *r, struct mm2_error *err)
 {
-	if (!scalar_of(mm2_node_get(r->params, "raw_message")))
-		return mm2_error_set(err, MM2_ERULE, "%s: params.raw_message is required", r->path);
-	return 0;
+	return mm2_keys_check_message(r, "raw_message", true, raw_vars, err);
 }
-
-static const char *const raw_vars[] = {"key", "value", "unquoted", "effect", NULL};
 
 const struct mm2_builtin mm2_check_raw_value = {"raw-value", validate_raw, run_raw, raw_vars};
 
@@ -396,7 +394,8 @@ static bool bom_entry(struct mm2_check_ctx *cx, const struct mm2_entry *e)
 {
 	static const char bom_chars[] = "\xc3\xaf\xc2\xbb\xc2\xbf"; /* ï»¿ in internal text */
 	const char *msg = scalar_of(mm2_node_get(cx->rule->params, "bom_message")), *vars[8];
-	int sev = mm2_severity_parse(scalar_of(mm2_node_get(cx->rule->params, "bom_severity")));
+	enum mm2_severity sev =
+		mm2_keys_raise(cx->rule->info.severity, cx->rule->params, "bom_raise");
 	const char *meant = e->key + 6;
 	size_t n = 0;
 
@@ -409,8 +408,7 @@ static bool bom_entry(struct mm2_check_ctx *cx, const struct mm2_entry *e)
 	vars[n++] = "key", vars[n++] = e->key;
 	vars[n++] = "meant", vars[n++] = *meant ? meant : "(an empty line)";
 	vars[n] = NULL;
-	mm2_check_emit(cx, sev > 0 ? (enum mm2_severity)sev : cx->rule->info.severity,
-		       e->key_loc, msg ? msg : cx->rule->message, vars, "file/bom");
+	mm2_check_emit(cx, sev, e->key_loc, msg ? msg : cx->rule->message, vars, "file/bom");
 	return true;
 }
 
@@ -432,19 +430,14 @@ static void run_non_ascii(struct mm2_check_ctx *cx)
 	}
 }
 
+static const char *const non_ascii_vars[] = {"key", "part", "what", "meant", NULL};
+
 static int validate_non_ascii(const struct mm2_rule *r, struct mm2_error *err)
 {
-	const char *sev = scalar_of(mm2_node_get(r->params, "bom_severity"));
+	int ret = mm2_keys_check_message(r, "bom_message", true, non_ascii_vars, err);
 
-	if (!scalar_of(mm2_node_get(r->params, "bom_message")))
-		return mm2_error_set(err, MM2_ERULE, "%s: params.bom_message is required", r->path);
-	if (sev && mm2_severity_parse(sev) <= 0)
-		return mm2_error_set(err, MM2_ERULE, "%s: params.bom_severity '%s' is not "
-				     "note|warning|error", r->path, sev);
-	return 0;
+	return ret < 0 ? ret : mm2_keys_check_raise(r, "bom_raise", err);
 }
-
-static const char *const non_ascii_vars[] = {"key", "part", "what", "meant", NULL};
 
 const struct mm2_builtin mm2_check_non_ascii = {"non-ascii", validate_non_ascii, run_non_ascii,
 						non_ascii_vars};
