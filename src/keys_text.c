@@ -188,10 +188,10 @@ static void raw_flow_switch(struct mm2_check_ctx *cx, const struct mm2_flow *f,
 	struct mm2_arena *a = cx->arena;
 
 	if (is_enabled && f->heartbeats)
-		raw_emit(cx, e, mm2_arena_printf(a, "%s still replicates only because heartbeats "
-						    "give it a herder and its connectors trim the "
-						    "value; with emit.heartbeats.enabled=false it "
-						    "would stop without a word", f->name), false);
+		raw_emit(cx, e, mm2_arena_printf(a, "%s still replicates, but only because its "
+						    "heartbeats give it a herder; with "
+						    "emit.heartbeats.enabled=false it would stop "
+						    "without a word", f->name), false);
 	else if (is_enabled)
 		raw_emit(cx, e, mm2_arena_printf(a, "MirrorMaker 2 starts no herder for %s, so "
 						    "nothing is replicated", f->name), true);
