@@ -10,9 +10,12 @@
 #include "mm2lint/util.h"
 
 static const char *const scope_files[MM2_NSCOPES] = {
-	"rules/catalog/mm2.tsv",      "rules/catalog/connect-worker.tsv",
-	"rules/catalog/producer.tsv", "rules/catalog/consumer.tsv",
-	"rules/catalog/admin.tsv",    "rules/catalog/topic.tsv",
+	"rules/catalog/mm2.tsv",
+	"rules/catalog/connect-worker.tsv",
+	"rules/catalog/producer.tsv",
+	"rules/catalog/consumer.tsv",
+	"rules/catalog/admin.tsv",
+	"rules/catalog/topic.tsv",
 	"rules/catalog/broker-durability.tsv",
 };
 
@@ -34,12 +37,25 @@ const char *mm2_type_name(enum mm2_type t)
 	return type_names[t];
 }
 
-enum col { C_NAME, C_TYPE, C_DEFAULT, C_VALIDATOR, C_DEPRECATED, C_REPLACED, C_REMOVED,
-	   C_PRESENT, C_INTERNAL, C_HISTORY, C_DEFINED, C_NOTES, C_N };
+enum col {
+	C_NAME,
+	C_TYPE,
+	C_DEFAULT,
+	C_VALIDATOR,
+	C_DEPRECATED,
+	C_REPLACED,
+	C_REMOVED,
+	C_PRESENT,
+	C_INTERNAL,
+	C_HISTORY,
+	C_DEFINED,
+	C_NOTES,
+	C_N
+};
 
 static const char *const col_names[C_N] = {
-	"name", "type", "default", "validator", "deprecated", "replaced_by", "removed_in",
-	"present_in", "internal", "history", "defined_in", "notes",
+	"name",	      "type",	    "default",	"validator", "deprecated", "replaced_by",
+	"removed_in", "present_in", "internal", "history",   "defined_in", "notes",
 };
 
 /* Split LINE (NUL-terminated, modified in place) at tabs into at most MAX fields. */
@@ -70,9 +86,8 @@ static int map_columns(char **hdr, size_t nhdr, int *idx)
 			if (strcmp(hdr[i], col_names[c]) == 0)
 				idx[c] = (int)i;
 	}
-	return idx[C_NAME] < 0 || idx[C_TYPE] < 0 || idx[C_DEFAULT] < 0 || idx[C_PRESENT] < 0
-		       ? -1
-		       : 0;
+	return idx[C_NAME] < 0 || idx[C_TYPE] < 0 || idx[C_DEFAULT] < 0 || idx[C_PRESENT] < 0 ? -1
+											      : 0;
 }
 
 static const char *field_at(char **f, size_t nf, int i)

@@ -14,8 +14,14 @@
 #include "check.h"
 
 static const char *const filter_keys[] = {
-	"topics", "topics.exclude", "topics.blacklist", "groups", "groups.exclude",
-	"groups.blacklist", "config.properties.exclude", "config.properties.blacklist",
+	"topics",
+	"topics.exclude",
+	"topics.blacklist",
+	"groups",
+	"groups.exclude",
+	"groups.blacklist",
+	"config.properties.exclude",
+	"config.properties.blacklist",
 };
 
 /* The 2.4 – 3.9 default of topics.exclude (topics.blacklist before 2.7). */
@@ -62,7 +68,8 @@ static struct mm2_loc value_point(const struct mm2_entry *e, size_t off)
 	struct mm2_loc l = e->value_loc;
 	const struct mm2_prop *p = e->prop;
 
-	if (p && !p->continued && p->end_off - p->value_off == e->value_len && off <= e->value_len &&
+	if (p && !p->continued && p->end_off - p->value_off == e->value_len &&
+	    off <= e->value_len &&
 	    memcmp(e->key_loc.src->data + p->value_off, e->value, e->value_len) == 0)
 		l.col += (unsigned)off;
 	return l;
@@ -89,8 +96,7 @@ static size_t value_offset(const char *value, size_t off, struct mm2_arena *a)
 	return 0;
 }
 
-static void check_regex_entry(struct mm2_check_ctx *cx, const struct mm2_entry *e,
-			      const char *key)
+static void check_regex_entry(struct mm2_check_ctx *cx, const struct mm2_entry *e, const char *key)
 {
 	const char *pattern = joined_pattern(e->value, cx->arena), *vars[12];
 	struct mm2_jregex_error jerr = {0};
@@ -112,8 +118,8 @@ static void check_regex_entry(struct mm2_check_ctx *cx, const struct mm2_entry *
 	vars[n++] = "filter", vars[n++] = key;
 	vars[n] = NULL;
 	mm2_check_emit(cx, cx->rule->info.severity,
-		       value_point(e, value_offset(e->value, jerr.off, cx->arena)), cx->rule->message,
-		       vars, mm2_arena_printf(cx->arena, "file/key:%s", e->key));
+		       value_point(e, value_offset(e->value, jerr.off, cx->arena)),
+		       cx->rule->message, vars, mm2_arena_printf(cx->arena, "file/key:%s", e->key));
 }
 
 static void run_filter_regex(struct mm2_check_ctx *cx)
@@ -162,8 +168,8 @@ static const char *effective_exclude(struct mm2_check_ctx *cx, const struct mm2_
 	bool have_new = false, have_old;
 
 	if (v >= MM2_VERSION(2, 7))
-		have_new = mm2_lookup(cx->cat, v, &in->doc, f, MM2_AT_CONNECTOR, "topics.exclude", s,
-				      NULL, cx->arena) &&
+		have_new = mm2_lookup(cx->cat, v, &in->doc, f, MM2_AT_CONNECTOR, "topics.exclude",
+				      s, NULL, cx->arena) &&
 			   s->origin == MM2_ORIGIN_FILE;
 	if (have_new || v >= MM2_VERSION(4, 0)) {
 		if (!have_new)
@@ -265,15 +271,16 @@ static void check_flow_filter(struct mm2_check_ctx *cx, const struct mm2_flow *f
 	}
 	vars[n++] = "flow", vars[n++] = f->name;
 	vars[n++] = "topics", vars[n++] = inc.value;
-	vars[n++] = "topics_origin", vars[n++] = mm2_setting_origin(in, &inc, cx->opts->version, cx->arena);
+	vars[n++] = "topics_origin",
+	vars[n++] = mm2_setting_origin(in, &inc, cx->opts->version, cx->arena);
 	vars[n++] = "exclude", vars[n++] = exc.value;
-	vars[n++] = "exclude_origin", vars[n++] = mm2_setting_origin(in, &exc, cx->opts->version, cx->arena);
+	vars[n++] = "exclude_origin",
+	vars[n++] = mm2_setting_origin(in, &exc, cx->opts->version, cx->arena);
 	vars[n++] = "names", vars[n++] = names;
 	vars[n++] = "target", vars[n++] = f->target;
 	vars[n] = NULL;
-	mm2_check_emit(cx, sev,
-		       mm2_setting_loc(in, f, inc.origin == MM2_ORIGIN_FILE ? &inc : &exc), msg,
-		       vars, mm2_arena_printf(cx->arena, "flow:%s/connector:topics", f->name));
+	mm2_check_emit(cx, sev, mm2_setting_loc(in, f, inc.origin == MM2_ORIGIN_FILE ? &inc : &exc),
+		       msg, vars, mm2_arena_printf(cx->arena, "flow:%s/connector:topics", f->name));
 }
 
 static void run_filter_internal(struct mm2_check_ctx *cx)
@@ -302,9 +309,8 @@ static int validate_internal(const struct mm2_rule *r, struct mm2_error *err)
 	return 0;
 }
 
-static const char *const internal_vars[] = {"flow", "topics", "topics_origin", "exclude",
-					    "exclude_origin", "names", "target", NULL};
+static const char *const internal_vars[] = {"flow",	      "topics", "topics_origin", "exclude",
+					    "exclude_origin", "names",	"target",	 NULL};
 
-const struct mm2_builtin mm2_check_filter_internal = {"filter-selects-internal-topics",
-						      validate_internal, run_filter_internal,
-						      internal_vars};
+const struct mm2_builtin mm2_check_filter_internal = {
+	"filter-selects-internal-topics", validate_internal, run_filter_internal, internal_vars};

@@ -41,8 +41,8 @@ static bool flow_ok(const struct mm2_key *k)
 	return bits == 0 || (bits != MM2_DEF_MAKER && bits != MM2_DEF_CLIENT);
 }
 
-static void try_scope(struct mm2_keys_suggest *sg, const struct mm2_check_ctx *cx,
-		      enum mm2_scope s, bool (*ok)(const struct mm2_key *))
+static void try_scope(struct mm2_keys_suggest *sg, const struct mm2_check_ctx *cx, enum mm2_scope s,
+		      bool (*ok)(const struct mm2_key *))
 {
 	size_t i;
 
@@ -105,27 +105,36 @@ static const char *unknown_consequence(const struct mm2_check_ctx *cx,
 	struct mm2_arena *a = cx->arena;
 
 	if (r->verdict == MM2_KV_NOT_YET)
-		return mm2_arena_printf(a, "Kafka %s does not have it yet (it exists from %s) and "
-					   "ignores it", version_str(cx->opts->version, a),
+		return mm2_arena_printf(a,
+					"Kafka %s does not have it yet (it exists from %s) and "
+					"ignores it",
+					version_str(cx->opts->version, a),
 					first_version(r->key, a));
 	if (r->role != MM2_ROLE_NONE)
-		return mm2_arena_printf(a, "the %s clients ignore it (Kafka logs it as an unused "
-					   "config at most)", mm2_scope_name(r->scope));
+		return mm2_arena_printf(a,
+					"the %s clients ignore it (Kafka logs it as an unused "
+					"config at most)",
+					mm2_scope_name(r->scope));
 	switch (r->place) {
 	case MM2_KP_TOP:
 		return r->scope == MM2_SCOPE_WORKER
-			       ? "MirrorMaker 2 copies it into every Connect worker, which ignores it"
+			       ? "MirrorMaker 2 copies it into every Connect worker, which ignores "
+				 "it"
 			       : "MirrorMaker 2 keeps only the top-level keys it defines and drops "
 				 "this one without a word";
 	case MM2_KP_FLOW:
 		return mm2_arena_printf(a, "the connectors of %s store it and never read it",
 					r->flow->name);
 	case MM2_KP_CLUSTER:
-		return mm2_arena_printf(a, "it reaches the Connect workers writing into %s, which "
-					   "ignore it", r->cluster);
+		return mm2_arena_printf(a,
+					"it reaches the Connect workers writing into %s, which "
+					"ignore it",
+					r->cluster);
 	default:
-		return mm2_arena_printf(a, "the %s ignores it (Kafka logs it as an unused config "
-					   "at most)", mm2_kind_name(cx->in->doc.kind));
+		return mm2_arena_printf(a,
+					"the %s ignores it (Kafka logs it as an unused config "
+					"at most)",
+					mm2_kind_name(cx->in->doc.kind));
 	}
 }
 
@@ -195,8 +204,10 @@ static int validate_unknown(const struct mm2_rule *r, struct mm2_error *err)
 	for (i = 0; list && i < list->nitems; i++)
 		if (!scalar_of(mm2_node_get(list->items[i], "key")) ||
 		    !scalar_of(mm2_node_get(list->items[i], "hint")))
-			return mm2_error_set(err, MM2_ERULE, "%s:%u: an invented key needs 'key' and "
-					     "'hint'", r->path, list->items[i]->line);
+			return mm2_error_set(err, MM2_ERULE,
+					     "%s:%u: an invented key needs 'key' and "
+					     "'hint'",
+					     r->path, list->items[i]->line);
 	return 0;
 }
 
@@ -268,8 +279,8 @@ static void lifecycle_entry(struct mm2_check_ctx *cx, const struct mm2_entry *e,
 			    const struct mm2_keys_reading *r, bool removed)
 {
 	struct mm2_arena *a = cx->arena;
-	const char *effect = scalar_of(mm2_node_get(mm2_node_get(cx->rule->params,
-								  "removed_effects"), r->rest));
+	const char *effect =
+		scalar_of(mm2_node_get(mm2_node_get(cx->rule->params, "removed_effects"), r->rest));
 	const char *msg = cx->rule->message, *vars[14];
 	enum mm2_severity sev = cx->rule->info.severity;
 	size_t n = 0;
@@ -285,7 +296,8 @@ static void lifecycle_entry(struct mm2_check_ctx *cx, const struct mm2_entry *e,
 	vars[n++] = "version", vars[n++] = version_str(cx->opts->version, a);
 	vars[n++] = "removed";
 	vars[n++] = r->old ? mm2_arena_printf(a, "2.0 with the Scala %s", mm2_scope_name(r->scope))
-			   : r->key ? r->key->removed_in : "";
+		    : r->key ? r->key->removed_in
+			     : "";
 	vars[n++] = "effect", vars[n++] = effect ? mm2_arena_printf(a, ", %s", effect) : "";
 	vars[n++] = "replacement";
 	vars[n++] = replacement(a, r->prefix, r->old ? r->old->replaced_by : r->key->replaced_by,
@@ -315,8 +327,8 @@ static void run_lifecycle(struct mm2_check_ctx *cx)
 	}
 }
 
-static const char *const lifecycle_vars[] = {"key", "where", "version", "removed", "effect",
-					     "replacement", NULL};
+static const char *const lifecycle_vars[] = {"key",    "where",	      "version", "removed",
+					     "effect", "replacement", NULL};
 
 static int validate_lifecycle(const struct mm2_rule *r, struct mm2_error *err)
 {
@@ -330,8 +342,10 @@ static int validate_lifecycle(const struct mm2_rule *r, struct mm2_error *err)
 	for (i = 0; since && i < since->npairs; i++)
 		if (!scalar_of(since->pairs[i].value) ||
 		    mm2_version_parse(scalar_of(since->pairs[i].value)) < 0)
-			return mm2_error_set(err, MM2_ERULE, "%s:%u: deprecated_since takes "
-					     "key: X.Y", r->path, since->pairs[i].key->line);
+			return mm2_error_set(err, MM2_ERULE,
+					     "%s:%u: deprecated_since takes "
+					     "key: X.Y",
+					     r->path, since->pairs[i].key->line);
 	return 0;
 }
 
@@ -422,10 +436,12 @@ static const char *shadow_why(struct mm2_check_ctx *cx, const struct mm2_keys_re
 
 	if (win->origin == MM2_ORIGIN_FORCED)
 		return mm2_arena_printf(a, "for the %s, %s=%s (%s)", mm2_at_title(at), r->rest,
-					win->value ? win->value : "", win->note ? win->note
-										: "set by MirrorMaker 2");
-	return mm2_arena_printf(a, "the %s takes %s from '%s' (line %u), which MirrorMaker 2 "
-				   "applies after it", mm2_at_title(at), r->rest, win->entry->key,
+					win->value ? win->value : "",
+					win->note ? win->note : "set by MirrorMaker 2");
+	return mm2_arena_printf(a,
+				"the %s takes %s from '%s' (line %u), which MirrorMaker 2 "
+				"applies after it",
+				mm2_at_title(at), r->rest, win->entry->key,
 				win->entry->key_loc.line);
 }
 

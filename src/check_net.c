@@ -45,8 +45,8 @@ static void check_timeout(struct mm2_check_ctx *cx, const struct mm2_flow *f, en
 	vars[n++] = "threshold", vars[n++] = fmt_num(cx->arena, threshold);
 	vars[n] = NULL;
 	mm2_check_emit(cx, cx->rule->info.severity, mm2_setting_loc(in, f, &s), cx->rule->message,
-		       vars, mm2_arena_printf(cx->arena, "flow:%s/%s:%s", f->name,
-					      mm2_at_name(at), key));
+		       vars,
+		       mm2_arena_printf(cx->arena, "flow:%s/%s:%s", f->name, mm2_at_name(at), key));
 }
 
 static void run_timeouts(struct mm2_check_ctx *cx)
@@ -74,7 +74,8 @@ static void run_timeouts(struct mm2_check_ctx *cx)
 		for (k = 0; k < keys->nitems; k++)
 			for (at = MM2_AT_CONNECTOR; at < MM2_AT_FILE; at++)
 				if (at != MM2_AT_WORKER)
-					check_timeout(cx, f, (enum mm2_at)at, keys->items[k]->str, rtt);
+					check_timeout(cx, f, (enum mm2_at)at, keys->items[k]->str,
+						      rtt);
 	}
 }
 
@@ -88,12 +89,13 @@ static int validate_timeouts(const struct mm2_rule *r, struct mm2_error *err)
 				     r->path);
 	for (i = 0; i < keys->nitems; i++)
 		if (keys->items[i]->kind != MM2_NODE_SCALAR)
-			return mm2_error_set(err, MM2_ERULE, "%s:%u: params.keys items are key names",
-					     r->path, keys->items[i]->line);
+			return mm2_error_set(err, MM2_ERULE,
+					     "%s:%u: params.keys items are key names", r->path,
+					     keys->items[i]->line);
 	return 0;
 }
 
-static const char *const timeout_vars[] = {"flow", "client", "key", "value", "origin",
+static const char *const timeout_vars[] = {"flow",    "client",	    "key",	 "value", "origin",
 					   "latency", "multiplier", "threshold", NULL};
 
 const struct mm2_builtin mm2_check_timeouts = {"timeouts-vs-latency", validate_timeouts,

@@ -98,9 +98,9 @@ static int value_option(struct cli *c, const char *opt, const char *val)
 static bool takes_value(const char *opt)
 {
 	static const char *const with_value[] = {
-		"-f", "--format", "-o", "--output", "--color", "--fail-on", "--rules", "--config",
-		"--severity",
-		"--print-entries", "--effective", "--explain", NULL,
+		"-f",	       "--format",  "-o",	"--output",   "--color",
+		"--fail-on",   "--rules",   "--config", "--severity", "--print-entries",
+		"--effective", "--explain", NULL,
 	};
 	size_t i;
 
@@ -301,7 +301,7 @@ static bool run_case(const struct mm2_catalog *cat, const struct mm2_ruleset *rs
 		}
 		o.facts = st.facts;
 	}
-	for (j = 0; j < (int)t->nargs; j += n > 0 ? n : 1)
+	for (j = 0; j<(int)t->nargs; j += n> 0 ? n : 1)
 		if ((n = mm2_lint_option(&o, cat, &arena, (int)t->nargs, t->args, j)) <= 0) {
 			fprintf(log, "FAIL %s %s: bad args in the test\n", rule->info.id, t->name);
 			mm2_arena_release(&arena);

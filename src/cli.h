@@ -11,15 +11,21 @@
 #include "mm2lint/rules.h"
 #include "mm2lint/settings.h"
 
-enum cli_mode { CLI_LINT, CLI_PRINT_ENTRIES, CLI_EFFECTIVE, CLI_LIST_RULES, CLI_EXPLAIN,
-		CLI_TEST_RULES };
+enum cli_mode {
+	CLI_LINT,
+	CLI_PRINT_ENTRIES,
+	CLI_EFFECTIVE,
+	CLI_LIST_RULES,
+	CLI_EXPLAIN,
+	CLI_TEST_RULES
+};
 
 struct cli {
 	enum cli_mode mode;
 	const char *mode_arg;
 	const char *format; /* text, json, sarif */
 	const char *output;
-	int color;          /* -1 auto, 0 never, 1 always */
+	int color; /* -1 auto, 0 never, 1 always */
 	bool show_source;
 	bool quiet;
 	enum mm2_severity fail_on;
@@ -29,10 +35,10 @@ struct cli {
 	size_t nrule_paths, rule_paths_alloc;
 	const char **paths; /* operands: files and folders */
 	size_t npaths, paths_alloc;
-	char **inputs;      /* files to lint, owned */
+	char **inputs; /* files to lint, owned */
 	size_t ninputs, inputs_alloc;
-	int status;         /* 2 once an input could not be used */
-	struct mm2_settings settings; /* .mm2lint.ini, if one was found */
+	int status;				/* 2 once an input could not be used */
+	struct mm2_settings settings;		/* .mm2lint.ini, if one was found */
 	struct mm2_severity_override *severity; /* file's, then --severity's */
 	size_t nseverity, severity_alloc;
 };

@@ -180,8 +180,8 @@ enum mm2_jregex_match mm2_jregex_matches(const struct mm2_jregex *re, const char
 		mm2_die_oom();
 	/* PCRE2 checks the UTF-8: anything else that is not text gives UNKNOWN. */
 	for (i = 0; i < re->ncodes && r != MM2_JREGEX_MATCH; i++) {
-		int rc =
-		    pcre2_match(re->codes[i], (PCRE2_SPTR)s, n, 0, PCRE2_ANCHORED, md, re->mctx);
+		int rc = pcre2_match(re->codes[i], (PCRE2_SPTR)s, n, 0, PCRE2_ANCHORED, md,
+				     re->mctx);
 
 		if (rc >= 0)
 			r = MM2_JREGEX_MATCH;

@@ -350,7 +350,7 @@ static const struct jr_pred *range(struct jr_parser *p, struct jr_pred *bits)
 }
 
 static const struct jr_pred * or
-    (struct jr_parser * p, const struct jr_pred *a, const struct jr_pred *b)
+	(struct jr_parser * p, const struct jr_pred *a, const struct jr_pred *b)
 {
 	return a ? pred_new(p, JR_OR, a, b) : b;
 }

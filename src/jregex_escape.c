@@ -43,7 +43,7 @@ void mm2_jr_emit_dot(struct jr_parser *p)
 	static const struct jr_range all = {0, JR_MAX_CP};
 	static const struct jr_range unix_nl = {'\n', '\n'};
 	static const struct jr_range term[] = {
-	    {'\n', '\n'}, {'\r', '\r'}, {0x85, 0x85}, {0x2028, 0x2029}};
+		{'\n', '\n'}, {'\r', '\r'}, {0x85, 0x85}, {0x2028, 0x2029}};
 
 	if (jr_has(p, JR_DOTALL))
 		mm2_jr_emit(p, mm2_jr_ranges(p, &all, 1));
@@ -258,9 +258,9 @@ static int32_t class_escape(struct jr_parser *p, bool inclass, bool create, int3
 	static const struct jr_range space[] = {{'\t', '\r'}, {' ', ' '}};
 	static const struct jr_range word[] = {{'0', '9'}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}};
 	static const struct jr_range horiz[] = {
-	    {'\t', '\t'},     {' ', ' '},	{0xA0, 0xA0},
-	    {0x1680, 0x1680}, {0x180E, 0x180E}, {0x2000, 0x200A},
-	    {0x202F, 0x202F}, {0x205F, 0x205F}, {0x3000, 0x3000}};
+		{'\t', '\t'},	  {' ', ' '},	    {0xA0, 0xA0},
+		{0x1680, 0x1680}, {0x180E, 0x180E}, {0x2000, 0x200A},
+		{0x202F, 0x202F}, {0x205F, 0x205F}, {0x3000, 0x3000}};
 	static const struct jr_range vert[] = {{0x0A, 0x0D}, {0x85, 0x85}, {0x2028, 0x2029}};
 	const struct jr_pred *pred;
 	int32_t lower = ch | 0x20;
@@ -272,7 +272,7 @@ static int32_t class_escape(struct jr_parser *p, bool inclass, bool create, int3
 		pred = mm2_jr_mask(p, &mm2_jr_props_uclass[lower == 'w'	  ? 0
 							   : lower == 'd' ? 1
 									  : 2]
-					   .plain);
+					       .plain);
 	else if (lower == 'd')
 		pred = mm2_jr_ranges(p, &digit, 1);
 	else if (lower == 's')

@@ -75,7 +75,7 @@ struct mm2_jr_fold {
 };
 
 extern const struct mm2_jr_prop mm2_jr_props_java[], mm2_jr_props_unicode[], mm2_jr_props_posix[],
-    mm2_jr_props_uclass[];
+	mm2_jr_props_uclass[];
 extern const size_t mm2_jr_njava, mm2_jr_nunicode, mm2_jr_nposix, mm2_jr_nuclass;
 extern const struct mm2_jr_fold mm2_jr_folds[];
 extern const size_t mm2_jr_nfolds;

@@ -41,12 +41,12 @@ static inline int mm2_keys_check_raise(const struct mm2_rule *r, const char *nam
 	return 0;
 }
 
-extern const struct mm2_builtin mm2_check_value_type;      /* MM2-KEY-002 */
+extern const struct mm2_builtin mm2_check_value_type;	   /* MM2-KEY-002 */
 extern const struct mm2_builtin mm2_check_value_validator; /* MM2-KEY-003 */
 extern const struct mm2_builtin mm2_check_key_duplicate;   /* MM2-KEY-005 */
 extern const struct mm2_builtin mm2_check_inline_comment;  /* MM2-KEY-006 */
-extern const struct mm2_builtin mm2_check_raw_value;       /* MM2-KEY-007 */
-extern const struct mm2_builtin mm2_check_non_ascii;       /* MM2-KEY-009 */
+extern const struct mm2_builtin mm2_check_raw_value;	   /* MM2-KEY-007 */
+extern const struct mm2_builtin mm2_check_non_ascii;	   /* MM2-KEY-009 */
 
 /*
  * 0, or an error if params.NAME (a message the check uses instead of the rule's
@@ -60,18 +60,23 @@ static inline int mm2_keys_check_message(const struct mm2_rule *r, const char *n
 	size_t i;
 
 	if (!n || n->kind != MM2_NODE_SCALAR)
-		return required || n ? mm2_error_set(err, MM2_ERULE, "%s: params.%s: a message is "
-						     "required", r->path, name)
+		return required || n ? mm2_error_set(err, MM2_ERULE,
+						     "%s: params.%s: a message is "
+						     "required",
+						     r->path, name)
 				     : 0;
-	for (p = n->str; (open = strstr(p, "{{")) && (close = strstr(open + 2, "}}")); p = close + 2) {
+	for (p = n->str; (open = strstr(p, "{{")) && (close = strstr(open + 2, "}}"));
+	     p = close + 2) {
 		size_t len = (size_t)(close - open - 2);
 
 		for (i = 0; vars[i]; i++)
 			if (strlen(vars[i]) == len && memcmp(vars[i], open + 2, len) == 0)
 				break;
 		if (!vars[i])
-			return mm2_error_set(err, MM2_ERULE, "%s:%u: unknown placeholder {{%.*s}} in "
-					     "params.%s", r->path, n->line, (int)len, open + 2, name);
+			return mm2_error_set(err, MM2_ERULE,
+					     "%s:%u: unknown placeholder {{%.*s}} in "
+					     "params.%s",
+					     r->path, n->line, (int)len, open + 2, name);
 	}
 	return 0;
 }

@@ -9,20 +9,23 @@
 
 /* Top-level keys that MirrorMaker 2 copies into every worker it builds. */
 static const char *const worker_prefixes[] = {
-	"offset.storage", "config.storage", "status.storage", "key.converter", "value.converter",
-	"header.converter", "task", "worker", "replication.policy",
+	"offset.storage", "config.storage",  "status.storage",
+	"key.converter",  "value.converter", "header.converter",
+	"task",		  "worker",	     "replication.policy",
 };
 
 /* Sub-keys configured by plugins mm2lint does not know (converters, transforms, …). */
 static const char *const plugin_prefixes[] = {
-	"transforms.", "predicates.", "topic.creation.", "key.converter.", "value.converter.",
-	"header.converter.", "config.providers.", "replication.policy.", "listeners.https.",
-	"admin.listeners.https.",
+	"transforms.",	     "predicates.",
+	"topic.creation.",   "key.converter.",
+	"value.converter.",  "header.converter.",
+	"config.providers.", "replication.policy.",
+	"listeners.https.",  "admin.listeners.https.",
 };
 
 /* Connector settings that name a class of the user's, which reads the whole config. */
 static const char *const plugin_classes[] = {
-	"replication.policy.class", "topic.filter.class", "group.filter.class",
+	"replication.policy.class",	"topic.filter.class",	  "group.filter.class",
 	"config.property.filter.class", "forwarding.admin.class", "metric.reporters",
 };
 
@@ -92,7 +95,10 @@ static bool key_like(const char *s)
 
 static enum mm2_keys_role role_of(const char *s, const char **rest)
 {
-	static const struct { const char *p; enum mm2_keys_role role; } roles[] = {
+	static const struct {
+		const char *p;
+		enum mm2_keys_role role;
+	} roles[] = {
 		{"consumer.", MM2_ROLE_CONSUMER},
 		{"producer.", MM2_ROLE_PRODUCER},
 		{"admin.", MM2_ROLE_ADMIN},
@@ -116,7 +122,9 @@ static enum mm2_scope role_scope(enum mm2_keys_role role)
 
 static const char *role_name(enum mm2_keys_role role)
 {
-	return role == MM2_ROLE_CONSUMER ? "consumer" : role == MM2_ROLE_PRODUCER ? "producer" : "admin";
+	return role == MM2_ROLE_CONSUMER   ? "consumer"
+	       : role == MM2_ROLE_PRODUCER ? "producer"
+					   : "admin";
 }
 
 /* MirrorClientConfig's client set: what reaches MM2's clients from cluster settings. */
@@ -170,7 +178,6 @@ static const struct mm2_key *client_key(struct route *rt, const char *key, enum 
 	return NULL;
 }
 
-
 /* A top-level key that is no MirrorMaker 2 key: worker, client or broker keys. */
 static void top_foreign(struct route *rt, struct mm2_keys_reading *r, const char *key)
 {
@@ -179,21 +186,28 @@ static void top_foreign(struct route *rt, struct mm2_keys_reading *r, const char
 
 	if (found(rt, r, MM2_SCOPE_WORKER, key)) {
 		if (r->verdict == MM2_KV_KNOWN)
-			no_effect(r, "a Connect worker key: MirrorMaker 2 copies top-level keys into "
-				     "its workers only when they start with offset.storage, "
-				     "config.storage, status.storage, key.converter, value.converter, "
-				     "header.converter, task, worker or replication.policy",
-				  mm2_arena_printf(rt->a, "write {target}.%s for the workers that "
-						   "write into {target}", key));
+			no_effect(r,
+				  "a Connect worker key: MirrorMaker 2 copies top-level keys into "
+				  "its workers only when they start with offset.storage, "
+				  "config.storage, status.storage, key.converter, value.converter, "
+				  "header.converter, task, worker or replication.policy",
+				  mm2_arena_printf(rt->a,
+						   "write {target}.%s for the workers that "
+						   "write into {target}",
+						   key));
 		return;
 	}
 	if ((k = client_key(rt, key, &role))) {
 		r->key = k;
 		r->scope = role_scope(role);
-		no_effect(r, mm2_arena_printf(rt->a, "a %s key: from the top level MirrorMaker 2 "
-					      "hands its clients only bootstrap, security, SSL and "
-					      "SASL keys", role_name(role)),
-			  mm2_arena_printf(rt->a, "write {alias}.%s.%s for the clients of one cluster",
+		no_effect(r,
+			  mm2_arena_printf(rt->a,
+					   "a %s key: from the top level MirrorMaker 2 "
+					   "hands its clients only bootstrap, security, SSL and "
+					   "SASL keys",
+					   role_name(role)),
+			  mm2_arena_printf(rt->a,
+					   "write {alias}.%s.%s for the clients of one cluster",
 					   role_name(role), key));
 		return;
 	}
@@ -219,11 +233,13 @@ static void classify_top(struct route *rt, struct mm2_keys_reading *r, const cha
 	if (found(rt, r, MM2_SCOPE_MM2, key)) {
 		if (r->verdict == MM2_KV_KNOWN &&
 		    !(r->key->defined_in & (MM2_DEF_MAKER | MM2_DEF_CONNECTOR | MM2_DEF_CLIENT)))
-			no_effect(r, "MirrorMaker 2 copies top-level keys into its connectors only "
-				     "when the Mirror connectors' own ConfigDefs define them, and "
-				     "this one belongs to Connect's source-connector config or a filter",
-				  mm2_arena_printf(rt->a, "write {source}->{target}.%s for each flow",
-						   key));
+			no_effect(
+				r,
+				"MirrorMaker 2 copies top-level keys into its connectors only "
+				"when the Mirror connectors' own ConfigDefs define them, and "
+				"this one belongs to Connect's source-connector config or a filter",
+				mm2_arena_printf(rt->a, "write {source}->{target}.%s for each flow",
+						 key));
 		return;
 	}
 	if (IN(plugin_prefixes, key, true) || starts(key, "config.providers")) {
@@ -244,13 +260,18 @@ static void classify_top(struct route *rt, struct mm2_keys_reading *r, const cha
 		r->role = role;
 		r->scope = role_scope(role);
 		r->key = mm2_catalog_find(rt->cat, r->scope, rest);
-		no_effect(r, mm2_arena_printf(rt->a, "MirrorMaker 2 never reads top-level %s.* "
-					      "keys in dedicated mode", role_name(role)),
-			  r->key ? mm2_arena_printf(rt->a, "write {alias}.%s for the clients of one "
-						    "cluster, or {source}->{target}.%s for one flow",
-						    key, key)
-				 : mm2_arena_printf(rt->a, "remove it: '%s' is no %s key either",
-						    rest, role_name(role)));
+		no_effect(
+			r,
+			mm2_arena_printf(rt->a,
+					 "MirrorMaker 2 never reads top-level %s.* "
+					 "keys in dedicated mode",
+					 role_name(role)),
+			r->key ? mm2_arena_printf(rt->a,
+						  "write {alias}.%s for the clients of one "
+						  "cluster, or {source}->{target}.%s for one flow",
+						  key, key)
+			       : mm2_arena_printf(rt->a, "remove it: '%s' is no %s key either",
+						  rest, role_name(role)));
 		return;
 	}
 	top_foreign(rt, r, key);
@@ -266,13 +287,17 @@ static void cluster_client(struct route *rt, struct mm2_keys_reading *r, enum mm
 	if (starts(key, "override.") && mm2_catalog_find(rt->cat, role_scope(role), k)) {
 		client_reading(rt, r, role, k);
 		r->rest = key;
-		no_effect(r, mm2_arena_printf(rt->a, "the .override. prefix belongs to flow keys; "
-					      "here the %ss get a key named '%s', which they "
-					      "ignore", role_name(role), key),
-			  mm2_arena_printf(rt->a, "write %s.%s.%s, or {source}->%s.%s.override.%s "
-					   "for the task %s of one flow", r->cluster,
-					   role_name(role), k, r->cluster, role_name(role), k,
-					   role_name(role)));
+		no_effect(r,
+			  mm2_arena_printf(rt->a,
+					   "the .override. prefix belongs to flow keys; "
+					   "here the %ss get a key named '%s', which they "
+					   "ignore",
+					   role_name(role), key),
+			  mm2_arena_printf(rt->a,
+					   "write %s.%s.%s, or {source}->%s.%s.override.%s "
+					   "for the task %s of one flow",
+					   r->cluster, role_name(role), k, r->cluster,
+					   role_name(role), k, role_name(role)));
 		return;
 	}
 	client_reading(rt, r, role, key);
@@ -306,9 +331,13 @@ static void classify_cluster(struct route *rt, struct mm2_keys_reading *r, const
 	}
 	if (found(rt, r, MM2_SCOPE_MM2, key)) {
 		if (r->verdict == MM2_KV_KNOWN)
-			no_effect(r, mm2_arena_printf(rt->a, "a connector key: MirrorMaker 2 reads "
-						      "no connector settings from %s. keys", alias),
-				  mm2_arena_printf(rt->a, "write %s->{target}.%s for the flows from "
+			no_effect(r,
+				  mm2_arena_printf(rt->a,
+						   "a connector key: MirrorMaker 2 reads "
+						   "no connector settings from %s. keys",
+						   alias),
+				  mm2_arena_printf(rt->a,
+						   "write %s->{target}.%s for the flows from "
 						   "%s, or %s at the top level for every flow",
 						   alias, key, alias, key));
 		return;
@@ -368,11 +397,12 @@ static bool flow_client(struct route *rt, struct mm2_keys_reading *r, const char
 		return false;
 	if (starts(rest, "override.")) {
 		if (role == MM2_ROLE_CONSUMER) {
-			r->verdict = MM2_KV_OPAQUE; /* sink tasks only: not MirrorMaker 2's concern */
+			r->verdict =
+				MM2_KV_OPAQUE; /* sink tasks only: not MirrorMaker 2's concern */
 			return true;
 		}
-		r->prefix = mm2_arena_printf(rt->a, "%s.%s.override.", r->flow->name,
-					     role_name(role));
+		r->prefix =
+			mm2_arena_printf(rt->a, "%s.%s.override.", r->flow->name, role_name(role));
 		client_reading(rt, r, role, rest + 9);
 		r->side = MM2_SIDE_TARGET;
 		r->role = MM2_ROLE_NONE; /* the task's client: no MirrorMaker 2 layering */
@@ -394,8 +424,9 @@ static void flow_mm2_key(struct route *rt, struct mm2_keys_reading *r, const cha
 		no_effect(r, "MirrorMaker 2 reads it only at the top level, not per flow",
 			  mm2_arena_printf(rt->a, "write %s at the top level", key));
 	else if ((bits & MM2_DEF_CLIENT) && !(bits & (MM2_DEF_CONNECTOR | MM2_DEF_MAKER)))
-		no_effect(r, "the connectors give their clients the servers of "
-			     "source.cluster.bootstrap.servers and target.cluster.bootstrap.servers",
+		no_effect(r,
+			  "the connectors give their clients the servers of "
+			  "source.cluster.bootstrap.servers and target.cluster.bootstrap.servers",
 			  mm2_arena_printf(rt->a, "write %s.%s and %s.%s", r->flow->source, key,
 					   r->flow->target, key));
 }
@@ -409,26 +440,34 @@ static void flow_foreign(struct route *rt, struct mm2_keys_reading *r, const cha
 
 	if (found(rt, r, MM2_SCOPE_WORKER, key)) {
 		if (r->verdict == MM2_KV_KNOWN)
-			no_effect(r, "a Connect worker key: MirrorMaker 2 builds its workers from "
-				     "cluster and top-level keys, never from flow keys",
-				  mm2_arena_printf(rt->a, "write %s.%s for the workers that write "
-						   "into %s", f->target, key, f->target));
+			no_effect(r,
+				  "a Connect worker key: MirrorMaker 2 builds its workers from "
+				  "cluster and top-level keys, never from flow keys",
+				  mm2_arena_printf(rt->a,
+						   "write %s.%s for the workers that write "
+						   "into %s",
+						   f->target, key, f->target));
 		return;
 	}
 	if ((k = client_key(rt, key, &role))) {
 		r->key = k;
 		r->scope = role_scope(role);
-		no_effect(r, mm2_arena_printf(rt->a, "a %s key without a client prefix: the "
-					      "connectors pass their clients only keys that start "
-					      "with consumer., producer. or admin.", role_name(role)),
+		no_effect(r,
+			  mm2_arena_printf(rt->a,
+					   "a %s key without a client prefix: the "
+					   "connectors pass their clients only keys that start "
+					   "with consumer., producer. or admin.",
+					   role_name(role)),
 			  mm2_arena_printf(rt->a, "write %s.%s.%s", f->name, role_name(role), key));
 		return;
 	}
 	if (found(rt, r, MM2_SCOPE_BROKER, key) || found(rt, r, MM2_SCOPE_TOPIC, key)) {
 		if (r->verdict == MM2_KV_KNOWN)
-			no_effect(r, "a broker or topic key: MirrorMaker 2 configures no broker or "
-				     "topic with its own keys",
-				  mm2_arena_printf(rt->a, "set it on the brokers of %s", f->target));
+			no_effect(
+				r,
+				"a broker or topic key: MirrorMaker 2 configures no broker or "
+				"topic with its own keys",
+				mm2_arena_printf(rt->a, "set it on the brokers of %s", f->target));
 		return;
 	}
 	r->scope = MM2_SCOPE_MM2;

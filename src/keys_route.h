@@ -17,12 +17,12 @@
 #include "mm2lint/resolve.h"
 
 enum mm2_keys_verdict {
-	MM2_KV_UNKNOWN,   /* no key of the scope */
-	MM2_KV_NOT_YET,   /* a key of a later Kafka version */
+	MM2_KV_UNKNOWN,	  /* no key of the scope */
+	MM2_KV_NOT_YET,	  /* a key of a later Kafka version */
 	MM2_KV_NO_EFFECT, /* a real key, but nothing reads it where it is written */
-	MM2_KV_REMOVED,   /* removed in or before the chosen version */
-	MM2_KV_OPAQUE,    /* read by something mm2lint cannot check (a converter, a plugin) */
-	MM2_KV_KNOWN,     /* a key of the scope, read there */
+	MM2_KV_REMOVED,	  /* removed in or before the chosen version */
+	MM2_KV_OPAQUE,	  /* read by something mm2lint cannot check (a converter, a plugin) */
+	MM2_KV_KNOWN,	  /* a key of the scope, read there */
 };
 
 /* Clients that a "consumer." / "producer." / "admin." prefix addresses. */
@@ -31,10 +31,10 @@ enum mm2_keys_role { MM2_ROLE_NONE, MM2_ROLE_CONSUMER, MM2_ROLE_PRODUCER, MM2_RO
 enum mm2_keys_side { MM2_SIDE_ANY, MM2_SIDE_SOURCE, MM2_SIDE_TARGET };
 
 enum mm2_keys_place {
-	MM2_KP_TOP,     /* a top-level key of mm2.properties */
+	MM2_KP_TOP,	/* a top-level key of mm2.properties */
 	MM2_KP_CLUSTER, /* {alias}.K */
-	MM2_KP_FLOW,    /* {source}->{target}.K */
-	MM2_KP_FILE,    /* a key of a broker, client or worker file */
+	MM2_KP_FLOW,	/* {source}->{target}.K */
+	MM2_KP_FILE,	/* a key of a broker, client or worker file */
 };
 
 /* A key Kafka's Scala clients read; they were removed in Kafka 2.0. */
@@ -47,18 +47,18 @@ struct mm2_keys_old {
 struct mm2_keys_reading {
 	enum mm2_keys_verdict verdict;
 	enum mm2_keys_place place;
-	enum mm2_scope scope;   /* the catalogue that knows REST */
-	const char *prefix;     /* what precedes REST in the written key: "", "A.", "A->B.consumer." */
-	const char *rest;       /* the key as SCOPE names it */
-	const char *where;      /* "at the top level", "in flow A->B", "for cluster A", … */
-	const struct mm2_key *key;      /* the catalogue's key, when there is one */
+	enum mm2_scope scope; /* the catalogue that knows REST */
+	const char *prefix; /* what precedes REST in the written key: "", "A.", "A->B.consumer." */
+	const char *rest;   /* the key as SCOPE names it */
+	const char *where;  /* "at the top level", "in flow A->B", "for cluster A", … */
+	const struct mm2_key *key;	/* the catalogue's key, when there is one */
 	const struct mm2_keys_old *old; /* REMOVED by the Scala-client table */
-	bool strict;            /* UNKNOWN is certain: nothing can read the key there */
-	const char *why, *fix;  /* NO_EFFECT: why nothing reads it, what to write instead */
+	bool strict;			/* UNKNOWN is certain: nothing can read the key there */
+	const char *why, *fix;		/* NO_EFFECT: why nothing reads it, what to write instead */
 	enum mm2_keys_role role;
 	enum mm2_keys_side side;
-	const char *cluster;          /* MM2_KP_CLUSTER: the alias */
-	const struct mm2_flow *flow;  /* MM2_KP_FLOW: the flow */
+	const char *cluster;	     /* MM2_KP_CLUSTER: the alias */
+	const struct mm2_flow *flow; /* MM2_KP_FLOW: the flow */
 };
 
 #define MM2_KEYS_MAX_READINGS 8

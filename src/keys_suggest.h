@@ -27,7 +27,7 @@ bool mm2_keys_same_words(const char *a, const char *b);
 /* The best candidate seen so far for one misspelt key. */
 struct mm2_keys_suggest {
 	const char *key;  /* what was written (without any prefix) */
-	unsigned limit;   /* no candidate farther than this counts (0: take near_limit) */
+	unsigned limit;	  /* no candidate farther than this counts (0: take near_limit) */
 	const char *best; /* NULL: none yet */
 	unsigned dist;
 };

@@ -105,7 +105,8 @@ static size_t comment_at(const struct mm2_source *src, const struct mm2_prop *p)
 		char c = src->data[i], before = src->data[i - 1];
 
 		if ((c == '#' || c == '!') && (before == ' ' || before == '\t') &&
-		    !escaped(src->data, p->value_off, i - 1) && !escaped(src->data, p->value_off, i))
+		    !escaped(src->data, p->value_off, i - 1) &&
+		    !escaped(src->data, p->value_off, i))
 			return i;
 	}
 	return 0;
@@ -129,7 +130,7 @@ static void comment_entry(struct mm2_check_ctx *cx, const struct mm2_entry *e)
 	vars[n++] = "value", vars[n++] = shown(cx, e);
 	vars[n++] = "comment";
 	vars[n++] = mm2_keys_secret(cx->cat, e->key) ? mm2_arena_printf(cx->arena, "%c …", *text)
-						      : mm2_arena_strndup(cx->arena, text, len);
+						     : mm2_arena_strndup(cx->arena, text, len);
 	vars[n] = NULL;
 	mm2_check_emit(cx, cx->rule->info.severity, at_offset(src, off), cx->rule->message, vars,
 		       mm2_arena_printf(cx->arena, "file/key:%s", e->key));
@@ -188,20 +189,36 @@ static void raw_flow_switch(struct mm2_check_ctx *cx, const struct mm2_flow *f,
 	struct mm2_arena *a = cx->arena;
 
 	if (is_enabled && f->heartbeats)
-		raw_emit(cx, e, mm2_arena_printf(a, "%s still replicates, but only because its "
-						    "heartbeats give it a herder; with "
-						    "emit.heartbeats.enabled=false it would stop "
-						    "without a word", f->name), false);
+		raw_emit(cx, e,
+			 mm2_arena_printf(a,
+					  "%s still replicates, but only because its "
+					  "heartbeats give it a herder; with "
+					  "emit.heartbeats.enabled=false it would stop "
+					  "without a word",
+					  f->name),
+			 false);
 	else if (is_enabled)
-		raw_emit(cx, e, mm2_arena_printf(a, "MirrorMaker 2 starts no herder for %s, so "
-						    "nothing is replicated", f->name), true);
+		raw_emit(cx, e,
+			 mm2_arena_printf(a,
+					  "MirrorMaker 2 starts no herder for %s, so "
+					  "nothing is replicated",
+					  f->name),
+			 true);
 	else if (!f->enabled)
-		raw_emit(cx, e, mm2_arena_printf(a, "%s gets no herder, so no heartbeats are "
-						    "written into %s", f->name, f->target), true);
+		raw_emit(cx, e,
+			 mm2_arena_printf(a,
+					  "%s gets no herder, so no heartbeats are "
+					  "written into %s",
+					  f->name, f->target),
+			 true);
 	else
-		raw_emit(cx, e, mm2_arena_printf(a, "harmless while %s is enabled (its herder "
-						    "exists anyway), but the switch does not say "
-						    "what MirrorMaker 2 reads", f->name), false);
+		raw_emit(cx, e,
+			 mm2_arena_printf(a,
+					  "harmless while %s is enabled (its herder "
+					  "exists anyway), but the switch does not say "
+					  "what MirrorMaker 2 reads",
+					  f->name),
+			 false);
 }
 
 /* Top-level emit.heartbeats.enabled: the fallback of every flow without its own. */
@@ -212,17 +229,24 @@ static void raw_heartbeats_top(struct mm2_check_ctx *cx, const struct mm2_entry 
 
 	for (i = 0; i < m->nflows; i++) {
 		const struct mm2_flow *f = &m->flows[i];
-		const char *own = mm2_arena_printf(cx->arena, "%s.emit.heartbeats.enabled", f->name);
+		const char *own =
+			mm2_arena_printf(cx->arena, "%s.emit.heartbeats.enabled", f->name);
 
 		if (!f->enabled && !mm2_doc_get(&cx->in->doc, own)) {
-			raw_emit(cx, e, mm2_arena_printf(cx->arena, "flows that are not enabled, such "
-								    "as %s, get no herder and write "
-								    "no heartbeats", f->name), true);
+			raw_emit(cx, e,
+				 mm2_arena_printf(cx->arena,
+						  "flows that are not enabled, such "
+						  "as %s, get no herder and write "
+						  "no heartbeats",
+						  f->name),
+				 true);
 			return;
 		}
 	}
-	raw_emit(cx, e, "harmless while every flow is enabled, but the switch does not say what "
-			"MirrorMaker 2 reads", false);
+	raw_emit(cx, e,
+		 "harmless while every flow is enabled, but the switch does not say what "
+		 "MirrorMaker 2 reads",
+		 false);
 }
 
 static void raw_switches(struct mm2_check_ctx *cx, const struct mm2_entry *e)
@@ -267,9 +291,9 @@ static void quoted(struct mm2_check_ctx *cx, const struct mm2_entry *e)
 	vars[n++] = "key", vars[n++] = e->key;
 	vars[n++] = "value", vars[n++] = shown(cx, e);
 	vars[n++] = "unquoted";
-	vars[n++] = mm2_keys_secret(cx->cat, e->key) ? "the value without them"
-						     : mm2_arena_printf(cx->arena, "%s=%.*s", e->key,
-									(int)(len - 2), v + 1);
+	vars[n++] = mm2_keys_secret(cx->cat, e->key)
+			    ? "the value without them"
+			    : mm2_arena_printf(cx->arena, "%s=%.*s", e->key, (int)(len - 2), v + 1);
 	vars[n] = NULL;
 	mm2_check_emit(cx, cx->rule->info.severity, e->value_loc, cx->rule->message, vars,
 		       mm2_arena_printf(cx->arena, "file/key:%s", e->key));
@@ -371,15 +395,18 @@ static void non_ascii_entry(struct mm2_check_ctx *cx, const struct mm2_entry *e,
 		what = "bytes that Kafka reads as ISO-8859-1 characters; if they were written as "
 		       "UTF-8, each becomes two or more other characters";
 	else if (len)
-		what = mm2_arena_printf(cx->arena, "the UTF-8 text '%.*s', which Kafka reads as "
-						   "ISO-8859-1: '%s'; write %s instead", (int)len,
-					(const char *)p + i, as_latin1(p + i, len, cx->arena),
-					escape(cp, cx->arena));
+		what = mm2_arena_printf(cx->arena,
+					"the UTF-8 text '%.*s', which Kafka reads as "
+					"ISO-8859-1: '%s'; write %s instead",
+					(int)len, (const char *)p + i,
+					as_latin1(p + i, len, cx->arena), escape(cp, cx->arena));
 	else
-		what = mm2_arena_printf(cx->arena, "the byte 0x%02x, which Kafka reads as the "
-						   "ISO-8859-1 character '%s'; that is right only if "
-						   "the file is saved as ISO-8859-1, and %s says it "
-						   "in any encoding", p[i], as_latin1(p + i, 1, cx->arena),
+		what = mm2_arena_printf(cx->arena,
+					"the byte 0x%02x, which Kafka reads as the "
+					"ISO-8859-1 character '%s'; that is right only if "
+					"the file is saved as ISO-8859-1, and %s says it "
+					"in any encoding",
+					p[i], as_latin1(p + i, 1, cx->arena),
 					escape(p[i], cx->arena));
 	vars[n++] = "key", vars[n++] = e->key;
 	vars[n++] = "part", vars[n++] = i < e->prop->value_off ? "the key" : "the value";

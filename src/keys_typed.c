@@ -40,7 +40,8 @@ static const char *consequence(struct mm2_check_ctx *cx, const struct mm2_keys_r
 		return mm2_arena_printf(a, "the Connect workers writing into %s do not start",
 					r->cluster);
 	default:
-		return mm2_arena_printf(a, "the %s does not start", mm2_kind_name(cx->in->doc.kind));
+		return mm2_arena_printf(a, "the %s does not start",
+					mm2_kind_name(cx->in->doc.kind));
 	}
 }
 
@@ -139,8 +140,8 @@ static void run_type(struct mm2_check_ctx *cx)
 			type_entry(cx, &cx->in->doc.entries[i]);
 }
 
-static const char *const type_vars[] = {"key", "value", "type", "why", "where", "consequence",
-					NULL};
+static const char *const type_vars[] = {"key",	 "value",	"type", "why",
+					"where", "consequence", NULL};
 
 const struct mm2_builtin mm2_check_value_type = {"value-type", NULL, run_type, type_vars};
 
@@ -185,8 +186,8 @@ static void run_validator(struct mm2_check_ctx *cx)
 			validator_entry(cx, &cx->in->doc.entries[i]);
 }
 
-static const char *const validator_vars[] = {"key", "value", "expected", "where", "consequence",
-					     NULL};
+static const char *const validator_vars[] = {"key",   "value",	     "expected",
+					     "where", "consequence", NULL};
 
 const struct mm2_builtin mm2_check_value_validator = {"value-validator", NULL, run_validator,
 						      validator_vars};

@@ -277,7 +277,8 @@ static enum mm2_keys_check check_list_rules(const char *rules, size_t rlen, cons
 	if (has(rules, rlen, "no-blank-items"))
 		for (i = 0; i < n; i++)
 			if (!*items[i]) {
-				*why = "a list without empty items (Kafka 4.2 and later reject 'a,,b' "
+				*why = "a list without empty items (Kafka 4.2 and later reject "
+				       "'a,,b' "
 				       "and a trailing comma)";
 				return MM2_KEYS_FAIL;
 			}
@@ -295,9 +296,8 @@ static const char *enum_why(const char *r, size_t rlen, bool icase, bool list, s
 }
 
 /* One part of a validator (the text between ';'). */
-static enum mm2_keys_check check_part(const char *r, size_t rlen, enum mm2_type type,
-				      const char *v, size_t vlen, const char **why,
-				      struct mm2_arena *a)
+static enum mm2_keys_check check_part(const char *r, size_t rlen, enum mm2_type type, const char *v,
+				      size_t vlen, const char **why, struct mm2_arena *a)
 {
 	static const char icase_tag[] = "(case insensitive) ";
 	enum mm2_keys_check c;
@@ -324,7 +324,8 @@ static enum mm2_keys_check check_part(const char *r, size_t rlen, enum mm2_type 
 	if (rlen > 6 && memcmp(r + rlen - 6, " or -1", 6) == 0) {
 		c = check_range(v, vlen, r, rlen - 6, &is_range);
 		*why = mm2_arena_printf(a, "in %.*s or -1", (int)(rlen - 6), r);
-		return c == MM2_KEYS_FAIL && vlen == 2 && memcmp(v, "-1", 2) == 0 ? MM2_KEYS_PASS : c;
+		return c == MM2_KEYS_FAIL && vlen == 2 && memcmp(v, "-1", 2) == 0 ? MM2_KEYS_PASS
+										  : c;
 	}
 	c = check_range(v, vlen, r, rlen, &is_range);
 	if (is_range) {
@@ -353,9 +354,8 @@ static enum mm2_keys_check check_list_items(const char *r, size_t rlen, const ch
 	return MM2_KEYS_PASS;
 }
 
-enum mm2_keys_check mm2_keys_validate(const char *validator, enum mm2_type type,
-				      const char *value, const char **why,
-				      struct mm2_arena *arena)
+enum mm2_keys_check mm2_keys_validate(const char *validator, enum mm2_type type, const char *value,
+				      const char **why, struct mm2_arena *arena)
 {
 	const char *v = value, *p = validator, *ignored;
 	size_t vlen = strlen(value);

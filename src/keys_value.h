@@ -38,8 +38,7 @@ enum mm2_keys_check { MM2_KEYS_PASS, MM2_KEYS_FAIL, MM2_KEYS_CANNOT };
  * On FAIL, *WHY (from ARENA) says what the validator wants. custom: validators
  * and ones mm2lint does not parse give MM2_KEYS_CANNOT.
  */
-enum mm2_keys_check mm2_keys_validate(const char *validator, enum mm2_type type,
-				      const char *value, const char **why,
-				      struct mm2_arena *arena);
+enum mm2_keys_check mm2_keys_validate(const char *validator, enum mm2_type type, const char *value,
+				      const char **why, struct mm2_arena *arena);
 
 #endif

@@ -16,18 +16,33 @@
 #include "mm2lint/model.h"
 
 static const char *const broker_markers[] = {
-	"broker.id", "node.id", "process.roles", "log.dirs", "log.dir", "zookeeper.connect",
-	"controller.quorum.voters", "controller.quorum.bootstrap.servers",
-	"controller.listener.names", "advertised.listeners", "inter.broker.listener.name",
-	"listener.security.protocol.map", "num.partitions", "num.network.threads",
-	"num.io.threads", "log.retention.hours", "log.segment.bytes", "socket.request.max.bytes",
-	"group.initial.rebalance.delay.ms", "num.recovery.threads.per.data.dir",
-	"log.retention.check.interval.ms", NULL,
+	"broker.id",
+	"node.id",
+	"process.roles",
+	"log.dirs",
+	"log.dir",
+	"zookeeper.connect",
+	"controller.quorum.voters",
+	"controller.quorum.bootstrap.servers",
+	"controller.listener.names",
+	"advertised.listeners",
+	"inter.broker.listener.name",
+	"listener.security.protocol.map",
+	"num.partitions",
+	"num.network.threads",
+	"num.io.threads",
+	"log.retention.hours",
+	"log.segment.bytes",
+	"socket.request.max.bytes",
+	"group.initial.rebalance.delay.ms",
+	"num.recovery.threads.per.data.dir",
+	"log.retention.check.interval.ms",
+	NULL,
 };
 
 static const char *const worker_markers[] = {
-	"config.storage.topic", "offset.storage.topic", "status.storage.topic", "plugin.path",
-	"offset.storage.file.filename", NULL,
+	"config.storage.topic", "offset.storage.topic",		"status.storage.topic",
+	"plugin.path",		"offset.storage.file.filename", NULL,
 };
 
 static bool in_list(const char *const *list, const char *key)
@@ -125,9 +140,9 @@ void mm2_doc_detect_kind(struct mm2_doc *doc, const struct mm2_catalog *cat)
 		}
 	}
 	if (best == MM2_KIND_OTHER || tie) {
-		set_kind(doc, MM2_KIND_OTHER,
-			 NULL, tie ? "no single kind: keys of several kinds in equal number"
-				   : "no key only one kind of Kafka file uses");
+		set_kind(doc, MM2_KIND_OTHER, NULL,
+			 tie ? "no single kind: keys of several kinds in equal number"
+			     : "no key only one kind of Kafka file uses");
 		return;
 	}
 	set_kind(doc, (enum mm2_kind)best, first[best],

@@ -430,11 +430,11 @@ static int on_start(struct builder *b, const yaml_event_t *ev, enum mm2_node_kin
 		return ret;
 	MM2_GROW(b->frames, b->aframes, b->nframes + 1);
 	b->frames[b->nframes++] = (struct frame){
-	    .node = n,
-	    .base = b->nkids,
-	    .weight = 1,
-	    .anchor = anchor ? add_anchor(b, anchor, n, 0, true) : 0,
-	    .block = block,
+		.node = n,
+		.base = b->nkids,
+		.weight = 1,
+		.anchor = anchor ? add_anchor(b, anchor, n, 0, true) : 0,
+		.block = block,
 	};
 	return 0;
 }

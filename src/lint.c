@@ -14,7 +14,7 @@
 
 static const struct mm2_rule_info parse_rule_fallback = {
 	"MM2-PARSE-001", "parse-error", "The file cannot be parsed", "", "", "", "syntax",
-	MM2_SEV_ERROR, NULL,
+	MM2_SEV_ERROR,	 NULL,
 };
 
 void mm2_lint_opts_init(struct mm2_lint_opts *o, const struct mm2_catalog *cat)
@@ -56,8 +56,8 @@ __attribute__((format(printf, 1, 2))) static int opt_error(const char *fmt, ...)
 	return -1;
 }
 
-int mm2_lint_option(struct mm2_lint_opts *o, const struct mm2_catalog *cat,
-			struct mm2_arena *arena, int argc, const char *const *argv, int i)
+int mm2_lint_option(struct mm2_lint_opts *o, const struct mm2_catalog *cat, struct mm2_arena *arena,
+		    int argc, const char *const *argv, int i)
 {
 	const char *opt = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
 	double d;
@@ -72,11 +72,13 @@ int mm2_lint_option(struct mm2_lint_opts *o, const struct mm2_catalog *cat,
 		double ms;
 
 		if (!latency_parse(val, &flow, &ms, arena))
-			return opt_error("--latency takes SOURCE->TARGET=MILLISECONDS, not '%s'", val);
+			return opt_error("--latency takes SOURCE->TARGET=MILLISECONDS, not '%s'",
+					 val);
 		mm2_facts_set_flow(&o->facts, flow, MM2_FACT_RTT_MS, ms, arena);
 	} else if (strcmp(opt, "--latency-multiplier") == 0) {
 		if (!mm2_parse_double(val, strlen(val), &d) || d <= 0)
-			return opt_error("--latency-multiplier takes a positive number, not '%s'", val);
+			return opt_error("--latency-multiplier takes a positive number, not '%s'",
+					 val);
 		o->latency_multiplier = d;
 	} else {
 		mm2_version v = mm2_version_parse(val);
@@ -84,7 +86,8 @@ int mm2_lint_option(struct mm2_lint_opts *o, const struct mm2_catalog *cat,
 
 		if (v < 0 || !mm2_version_known(cat, v)) {
 			fprintf(stderr,
-				"mm2lint: --kafka-version '%s' is not a Kafka release mm2lint knows "
+				"mm2lint: --kafka-version '%s' is not a Kafka release mm2lint "
+				"knows "
 				"(2.4 to 2.8, 3.0 to 3.9, 4.0 to %s)\n",
 				val, mm2_version_str(cat->newest, buf));
 			return -1;
@@ -112,7 +115,7 @@ static struct mm2_loc point(const struct mm2_source *src, unsigned line, unsigne
 
 static const struct mm2_rule_info template_rule_fallback = {
 	"MM2-PARSE-002", "template", "The file is a template", "", "", "", "syntax",
-	MM2_SEV_NOTE, NULL,
+	MM2_SEV_NOTE,	 NULL,
 };
 
 static const struct mm2_rule_info *parse_rule(const struct mm2_ruleset *rs)
@@ -143,8 +146,8 @@ static size_t template_offset(const struct mm2_source *src)
 }
 
 /* A template is linted once rendered; until then nothing in it can be trusted. */
-static bool templated(struct mm2_input *in, const struct mm2_ruleset *rs,
-		      struct mm2_diags *out, struct mm2_arena *arena)
+static bool templated(struct mm2_input *in, const struct mm2_ruleset *rs, struct mm2_diags *out,
+		      struct mm2_arena *arena)
 {
 	size_t off = template_offset(in->src);
 	const struct mm2_rule *r = rs ? mm2_ruleset_find(rs, "MM2-PARSE-002") : NULL;
@@ -154,23 +157,24 @@ static bool templated(struct mm2_input *in, const struct mm2_ruleset *rs,
 		return false;
 	mm2_source_pos(in->src, off, &line, &col);
 	if (!r || r->info.severity != MM2_SEV_OFF)
-		mm2_diags_add(out, r ? &r->info : &template_rule_fallback,
-			      r ? r->info.severity : MM2_SEV_NOTE, point(in->src, line, col),
-			      mm2_arena_printf(arena,
-					       "the file is a template ('%.2s' here), not a %s file "
-					       "yet; lint what it renders to, e.g. the output of "
-					       "helm template",
-					       in->src->data + off,
-					       in->format == MM2_FORMAT_PROPERTIES ? ".properties"
-					       : in->format == MM2_FORMAT_JSON     ? "JSON"
-										   : "YAML"),
-			      "template");
+		mm2_diags_add(
+			out, r ? &r->info : &template_rule_fallback,
+			r ? r->info.severity : MM2_SEV_NOTE, point(in->src, line, col),
+			mm2_arena_printf(arena,
+					 "the file is a template ('%.2s' here), not a %s file "
+					 "yet; lint what it renders to, e.g. the output of "
+					 "helm template",
+					 in->src->data + off,
+					 in->format == MM2_FORMAT_PROPERTIES ? ".properties"
+					 : in->format == MM2_FORMAT_JSON     ? "JSON"
+									     : "YAML"),
+			"template");
 	in->doc.parse_failed = true;
 	return true;
 }
 
-static void parse_finding(const struct mm2_ruleset *rs, struct mm2_diags *out,
-			  struct mm2_loc loc, const char *msg)
+static void parse_finding(const struct mm2_ruleset *rs, struct mm2_diags *out, struct mm2_loc loc,
+			  const char *msg)
 {
 	mm2_diags_add(out, parse_rule(rs), MM2_SEV_ERROR, loc, msg, "parse");
 }
@@ -193,8 +197,7 @@ static void read_yaml(struct mm2_input *in, struct mm2_source *src, struct mm2_a
 		in->unusable = true;
 	} else if (docs.failed) {
 		parse_finding(rs, out, point(src, docs.error_line, docs.error_col),
-			      mm2_arena_printf(arena, "%s: not valid %s",
-					       docs.error_msg,
+			      mm2_arena_printf(arena, "%s: not valid %s", docs.error_msg,
 					       in->format == MM2_FORMAT_JSON ? "JSON" : "YAML"));
 	}
 }
@@ -229,12 +232,13 @@ void mm2_input_read(struct mm2_input *in, struct mm2_source *src, const struct m
 	mm2_props_parse(&in->props, src, arena);
 	mm2_doc_from_props(&in->doc, src, &in->props, arena);
 	if (in->props.failed) {
-		parse_finding(rs, out, point(src, in->props.error_line, in->props.error_col),
-			      mm2_arena_printf(arena,
-					       "%s: java.util.Properties rejects the whole file, so "
-					       "Kafka reads none of it; write \\uXXXX with exactly "
-					       "four hex digits, or \\\\u for a literal backslash-u",
-					       in->props.error_msg));
+		parse_finding(
+			rs, out, point(src, in->props.error_line, in->props.error_col),
+			mm2_arena_printf(arena,
+					 "%s: java.util.Properties rejects the whole file, so "
+					 "Kafka reads none of it; write \\uXXXX with exactly "
+					 "four hex digits, or \\\\u for a literal backslash-u",
+					 in->props.error_msg));
 		return;
 	}
 	mark_secrets(src, &in->props, cat);
@@ -342,9 +346,9 @@ static bool merge_flow(struct mm2_check_ctx *cx, struct mm2_loc loc, const char 
 	}
 	if (cx->groups[g].flows && strstr(cx->groups[g].flows, flow))
 		return true;
-	cx->groups[g].flows = cx->groups[g].flows
-				      ? mm2_arena_printf(cx->arena, "%s, %s", cx->groups[g].flows, flow)
-				      : NULL;
+	cx->groups[g].flows = cx->groups[g].flows ? mm2_arena_printf(cx->arena, "%s, %s",
+								     cx->groups[g].flows, flow)
+						  : NULL;
 	if (!cx->groups[g].flows)
 		return true; /* the first flow's name is unknown here: keep its message */
 	for (n = 0; vars[n] && n < 62; n += 2) {
@@ -356,9 +360,8 @@ static bool merge_flow(struct mm2_check_ctx *cx, struct mm2_loc loc, const char 
 	return true;
 }
 
-struct mm2_diag *mm2_check_emit(struct mm2_check_ctx *cx, enum mm2_severity sev,
-				struct mm2_loc loc, const char *message, const char *const *vars,
-				const char *anchor)
+struct mm2_diag *mm2_check_emit(struct mm2_check_ctx *cx, enum mm2_severity sev, struct mm2_loc loc,
+				const char *message, const char *const *vars, const char *anchor)
 {
 	const char *flow = var(vars, "flow");
 	struct mm2_diag *d;

@@ -29,13 +29,16 @@ static const char usage_text[] =
 	"Output:\n"
 	"  -f, --format FMT        text (default), json or sarif\n"
 	"  -o, --output FILE       write the report to FILE instead of standard output\n"
-	"      --color WHEN        auto (default: on a terminal, unless NO_COLOR is set), always, never\n"
+	"      --color WHEN        auto (default: on a terminal, unless NO_COLOR is set), always, "
+	"never\n"
 	"      --no-source         text: do not show the source line and caret\n"
 	"  -q, --quiet             no summary line on standard error\n"
 	"  -v, --verbose           say which rules did not apply, and why\n"
 	"Checks:\n"
-	"      --fail-on LEVEL     exit 1 on findings at or above LEVEL: error, warning (default), note\n"
-	"      --kafka-version X.Y the Kafka version whose keys and defaults apply (default: newest known)\n"
+	"      --fail-on LEVEL     exit 1 on findings at or above LEVEL: error, warning (default), "
+	"note\n"
+	"      --kafka-version X.Y the Kafka version whose keys and defaults apply (default: "
+	"newest known)\n"
 	"      --latency S->T=MS   measured round trip of flow S->T in milliseconds (repeatable)\n"
 	"      --latency-multiplier N  timeouts must be at least N x the round trip (default 10)\n"
 	"      --rules PATH        load more rule files (a .yaml file or a folder of them)\n"
@@ -43,7 +46,8 @@ static const char usage_text[] =
 	"      --config FILE       settings file (default: .mm2lint.ini here or in a parent)\n"
 	"Information:\n"
 	"      --effective FILE    print each flow's effective settings and where they come from\n"
-	"      --print-entries FILE  print the key/value pairs Kafka reads from a .properties file\n"
+	"      --print-entries FILE  print the key/value pairs Kafka reads from a .properties "
+	"file\n"
 	"      --list-rules        list the rules\n"
 	"      --explain ID        print the documentation of rule ID\n"
 	"      --test-rules [FILE...]  run the tests inside the rule files (default: all rules)\n"
@@ -170,8 +174,8 @@ static void summary(const struct cli *c, const struct mm2_diags *d, size_t nfile
 		return;
 	for (i = 0; i < d->n; i++)
 		count[d->v[i].severity]++;
-	fprintf(stderr, "mm2lint: %zu error%s, %zu warning%s, %zu note%s in %zu file%s\n",
-		count[3], count[3] == 1 ? "" : "s", count[2], count[2] == 1 ? "" : "s", count[1],
+	fprintf(stderr, "mm2lint: %zu error%s, %zu warning%s, %zu note%s in %zu file%s\n", count[3],
+		count[3] == 1 ? "" : "s", count[2], count[2] == 1 ? "" : "s", count[1],
 		count[1] == 1 ? "" : "s", nfiles, nfiles == 1 ? "" : "s");
 }
 
@@ -189,8 +193,8 @@ static int report(struct cli *c, const struct mm2_ruleset *rs, struct mm2_diags 
 		fprintf(stderr, "mm2lint: cannot write '%s': %s\n", c->output, strerror(errno));
 		return -1;
 	}
-	ro.color = c->color == 1 || (c->color < 0 && !c->output && isatty(STDOUT_FILENO) &&
-				     !getenv("NO_COLOR"));
+	ro.color = c->color == 1 ||
+		   (c->color < 0 && !c->output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR"));
 	if (getenv("NO_COLOR") && *getenv("NO_COLOR") && c->color < 0)
 		ro.color = false;
 	if (strcmp(c->format, "json") == 0)
@@ -308,7 +312,8 @@ int main(int argc, char **argv)
 		for (size_t i = 0; i < c.npaths; i++)
 			collect(&c, c.paths[i], true);
 		if (c.npaths && !c.ninputs && !c.status) {
-			fprintf(stderr, "mm2lint: no .properties file found in the given folders\n");
+			fprintf(stderr,
+				"mm2lint: no .properties file found in the given folders\n");
 			ret = 2;
 			break;
 		}

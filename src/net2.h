@@ -16,8 +16,8 @@
 struct net2_val {
 	struct mm2_setting s; /* the value and where it came from */
 	const char *text;     /* trimmed as ConfigDef trims; NULL: nothing mm2lint can read */
-	int64_t n;            /* the number, when num */
-	bool num;             /* text is a whole number (Long.parseLong) */
+	int64_t n;	      /* the number, when num */
+	bool num;	      /* text is a whole number (Long.parseLong) */
 };
 
 /*
@@ -25,8 +25,8 @@ struct net2_val {
  * true when the value can be read: set or defaulted, not a ${provider:...}
  * reference. The strings live in CX's arena.
  */
-bool net2_get(struct mm2_check_ctx *cx, const struct mm2_flow *f, enum mm2_at at,
-	      const char *key, struct net2_val *v);
+bool net2_get(struct mm2_check_ctx *cx, const struct mm2_flow *f, enum mm2_at at, const char *key,
+	      struct net2_val *v);
 /* The same, true only for a whole number. */
 bool net2_get_num(struct mm2_check_ctx *cx, const struct mm2_flow *f, enum mm2_at at,
 		  const char *key, struct net2_val *v);
@@ -56,9 +56,8 @@ void net2_var(struct net2_vars *vs, const char *name, const char *value);
 void net2_var_place(struct net2_vars *vs, struct mm2_check_ctx *cx, const struct mm2_flow *f,
 		    enum mm2_at at);
 /* Render and emit; the anchor names the flow (if any), the place and KEY. */
-void net2_emit(struct mm2_check_ctx *cx, enum mm2_severity sev, struct mm2_loc loc,
-	       const char *msg, struct net2_vars *vs, const struct mm2_flow *f,
-	       const char *place, const char *key);
+void net2_emit(struct mm2_check_ctx *cx, enum mm2_severity sev, struct mm2_loc loc, const char *msg,
+	       struct net2_vars *vs, const struct mm2_flow *f, const char *place, const char *key);
 
 /* A scalar of the rule's params, or NULL. */
 const char *net2_param(const struct mm2_rule *r, const char *name);

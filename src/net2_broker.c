@@ -41,8 +41,10 @@ static void check_minimum(struct mm2_check_ctx *cx, const struct mm2_node *item,
 	if (!min || !mm2_parse_long(min, strlen(min), &m))
 		return;
 	if (controller && read_by && strcmp(read_by, "broker") == 0) {
-		mm2_check_not_applicable(cx, "%s is read by brokers, and this node is a "
-					 "controller only (process.roles=controller)", key);
+		mm2_check_not_applicable(cx,
+					 "%s is read by brokers, and this node is a "
+					 "controller only (process.roles=controller)",
+					 key);
 		return;
 	}
 	if (!net2_get_num(cx, NULL, MM2_AT_FILE, key, &v) || v.n >= m)
@@ -53,8 +55,8 @@ static void check_minimum(struct mm2_check_ctx *cx, const struct mm2_node *item,
 	net2_var(&vs, "origin", net2_origin(cx, &v));
 	net2_var(&vs, "min", min);
 	net2_var(&vs, "why", item_str(item, "why"));
-	net2_emit(cx, cx->rule->info.severity, net2_loc(cx, NULL, &v), cx->rule->message, &vs,
-		  NULL, "file", key);
+	net2_emit(cx, cx->rule->info.severity, net2_loc(cx, NULL, &v), cx->rule->message, &vs, NULL,
+		  "file", key);
 }
 
 static void run_minimums(struct mm2_check_ctx *cx)
@@ -93,8 +95,8 @@ static int validate_minimums(const struct mm2_rule *r, struct mm2_error *err)
 	return 0;
 }
 
-static const char *const minimum_vars[] = {"flow", "client", "kind", "key", "value",
-					   "origin", "min", "why", NULL};
+static const char *const minimum_vars[] = {"flow",   "client", "kind", "key", "value",
+					   "origin", "min",    "why",  NULL};
 
 const struct mm2_builtin net2_check_broker_minimums = {"broker-minimums", validate_minimums,
 						       run_minimums, minimum_vars};

@@ -79,8 +79,8 @@ static void run_heartbeat(struct mm2_check_ctx *cx)
 }
 
 static const char *const heartbeat_vars[] = {
-	"flow", "client", "kind", "heartbeat", "heartbeat_origin", "session", "session_origin",
-	"third", NULL,
+	"flow",	   "client",	     "kind",  "heartbeat", "heartbeat_origin",
+	"session", "session_origin", "third", NULL,
 };
 
 static int validate_heartbeat(const struct mm2_rule *r, struct mm2_error *err)
@@ -91,6 +91,5 @@ static int validate_heartbeat(const struct mm2_rule *r, struct mm2_error *err)
 	return net2_check_messages(r, names, false, err);
 }
 
-const struct mm2_builtin net2_check_heartbeat = {"heartbeat-vs-session-timeout",
-						 validate_heartbeat, run_heartbeat,
-						 heartbeat_vars};
+const struct mm2_builtin net2_check_heartbeat = {"heartbeat-vs-session-timeout", validate_heartbeat,
+						 run_heartbeat, heartbeat_vars};

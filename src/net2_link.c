@@ -63,7 +63,7 @@ static void run_intervals(struct mm2_check_ctx *cx)
 		return;
 	if (!facts->have_rpo) {
 		mm2_check_not_applicable(cx, "the fact rpo_seconds is not known (rpo-seconds in "
-					 "[objectives] of .mm2lint.ini)");
+					     "[objectives] of .mm2lint.ini)");
 		return;
 	}
 	for (i = 0; i < cx->in->mm2.nflows; i++)
@@ -95,8 +95,8 @@ static int validate_intervals(const struct mm2_rule *r, struct mm2_error *err)
 	return 0;
 }
 
-static const char *const interval_vars[] = {"flow", "client", "kind", "key", "value",
-					    "origin", "rpo", "what", NULL};
+static const char *const interval_vars[] = {"flow",   "client", "kind", "key", "value",
+					    "origin", "rpo",	"what", NULL};
 
 const struct mm2_builtin net2_check_intervals = {"intervals-vs-rpo", validate_intervals,
 						 run_intervals, interval_vars};
@@ -106,8 +106,8 @@ const struct mm2_builtin net2_check_intervals = {"intervals-vs-rpo", validate_in
  * cluster's own keys only bootstrap, security, ssl.* and sasl.* reach MirrorMaker
  * 2's clients. The note that says so, or "".
  */
-static const char *unrouted_note(struct mm2_check_ctx *cx, const struct mm2_flow *f,
-				 enum mm2_at at, const char *key, const struct net2_val *b)
+static const char *unrouted_note(struct mm2_check_ctx *cx, const struct mm2_flow *f, enum mm2_at at,
+				 const char *key, const struct net2_val *b)
 {
 	const char *alias = at == MM2_AT_SOURCE_CONSUMER ? f->source : f->target;
 	const char *role = at == MM2_AT_SOURCE_CONSUMER ? "consumer" : "producer";
@@ -169,8 +169,8 @@ static void check_link(struct mm2_check_ctx *cx, const struct mm2_flow *f)
 	}
 	/* Kafka advises running MirrorMaker 2 next to the target: its source consumer
 	 * then reads across the link. */
-	check_buffer(cx, f, MM2_AT_SOURCE_CONSUMER, "receive.buffer.bytes", cx->rule->message,
-		     rtt, mbps);
+	check_buffer(cx, f, MM2_AT_SOURCE_CONSUMER, "receive.buffer.bytes", cx->rule->message, rtt,
+		     mbps);
 	/* The task producer crosses it only when MirrorMaker 2 runs near the source;
 	 * a size written in the file is taken as the sign of that. */
 	if (net2_get(cx, f, MM2_AT_TASK_PRODUCER, "send.buffer.bytes", &send) &&
@@ -197,8 +197,8 @@ static int validate_buffers(const struct mm2_rule *r, struct mm2_error *err)
 	return net2_check_messages(r, names, false, err);
 }
 
-static const char *const buffer_vars[] = {"flow", "client", "kind", "key", "value", "origin",
-					  "bdp", "rtt", "bandwidth", "cap", "note", NULL};
+static const char *const buffer_vars[] = {"flow", "client", "kind",	 "key", "value", "origin",
+					  "bdp",  "rtt",    "bandwidth", "cap", "note",	 NULL};
 
 const struct mm2_builtin net2_check_socket_buffers = {"socket-buffers-vs-bdp", validate_buffers,
 						      run_buffers, buffer_vars};

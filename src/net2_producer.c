@@ -59,8 +59,7 @@ static const char *message_for(struct mm2_check_ctx *cx, const struct mm2_flow *
  * 2.8 is left at the client default: its release may or may not carry the change,
  * and the default is the smaller value, so a finding made with it holds either way.
  */
-static void connect_request_timeout(struct mm2_check_ctx *cx, enum mm2_at at,
-				    struct net2_val *r)
+static void connect_request_timeout(struct mm2_check_ctx *cx, enum mm2_at at, struct net2_val *r)
 {
 	if (at != MM2_AT_TASK_PRODUCER || r->s.origin != MM2_ORIGIN_DEFAULT ||
 	    cx->opts->version > MM2_VERSION(2, 7))
@@ -84,7 +83,8 @@ static void check_delivery(struct mm2_check_ctx *cx, const struct mm2_flow *f, e
 	/* Kafka throws only when delivery.timeout.ms is in the producer's own config;
 	 * left to its default it is raised to the sum with a WARN. */
 	if (d.s.origin == MM2_ORIGIN_DEFAULT) {
-		mm2_check_not_applicable(cx, "%s%s%s: delivery.timeout.ms is not set, so Kafka "
+		mm2_check_not_applicable(cx,
+					 "%s%s%s: delivery.timeout.ms is not set, so Kafka "
 					 "raises it to linger.ms + request.timeout.ms if needed",
 					 f ? f->name : "", f ? " " : "", mm2_at_title(at));
 		return;
@@ -103,8 +103,9 @@ static void check_delivery(struct mm2_check_ctx *cx, const struct mm2_flow *f, e
 	net2_var(&vs, "request", r.text);
 	net2_var(&vs, "request_origin", net2_origin(cx, &r));
 	net2_var(&vs, "sum", net2_fmt(cx->arena, (double)sum));
-	net2_emit(cx, cx->rule->info.severity, net2_loc(cx, f, &d), message_for(cx, f, "file_message"),
-		  &vs, f, mm2_at_name(at), "delivery.timeout.ms");
+	net2_emit(cx, cx->rule->info.severity, net2_loc(cx, f, &d),
+		  message_for(cx, f, "file_message"), &vs, f, mm2_at_name(at),
+		  "delivery.timeout.ms");
 }
 
 static void run_delivery(struct mm2_check_ctx *cx)
@@ -113,8 +114,9 @@ static void run_delivery(struct mm2_check_ctx *cx)
 }
 
 static const char *const delivery_vars[] = {
-	"flow", "client", "kind", "delivery", "delivery_origin", "linger", "linger_origin",
-	"request", "request_origin", "sum", NULL,
+	"flow",	  "client",	   "kind",    "delivery",	"delivery_origin",
+	"linger", "linger_origin", "request", "request_origin", "sum",
+	NULL,
 };
 
 static int validate_delivery(const struct mm2_rule *r, struct mm2_error *err)
@@ -125,7 +127,9 @@ static int validate_delivery(const struct mm2_rule *r, struct mm2_error *err)
 }
 
 const struct mm2_builtin net2_check_delivery_timeout = {
-	"delivery-timeout-below-linger-plus-request", validate_delivery, run_delivery,
+	"delivery-timeout-below-linger-plus-request",
+	validate_delivery,
+	run_delivery,
 	delivery_vars,
 };
 
@@ -134,8 +138,8 @@ const struct mm2_builtin net2_check_delivery_timeout = {
  * is left to its default below linger.ms + request.timeout.ms, that sum (the
  * producer raises it). False when a value cannot be read.
  */
-static bool effective_delivery(struct mm2_check_ctx *cx, const struct mm2_flow *f,
-			       enum mm2_at at, struct net2_val *d, long long *ms)
+static bool effective_delivery(struct mm2_check_ctx *cx, const struct mm2_flow *f, enum mm2_at at,
+			       struct net2_val *d, long long *ms)
 {
 	struct net2_val l, r;
 	long long sum;
@@ -193,8 +197,8 @@ static void run_retries(struct mm2_check_ctx *cx)
 }
 
 static const char *const retries_vars[] = {
-	"flow", "client", "kind", "value", "origin", "spent", "delivery", "delivery_origin",
-	"backoff", NULL,
+	"flow",	    "client",	       "kind",	  "value", "origin", "spent",
+	"delivery", "delivery_origin", "backoff", NULL,
 };
 
 static int validate_retries(const struct mm2_rule *r, struct mm2_error *err)

@@ -74,8 +74,8 @@ static void emit_client(struct mm2_check_ctx *cx, enum mm2_severity sev, const c
 			struct net2_vars *vs, const struct mm2_flow *f, enum mm2_at at,
 			const char *cluster, const struct net2_val *anchor, const char *key)
 {
-	const char *place = cluster ? mm2_arena_printf(cx->arena, "cluster %s", cluster)
-				    : mm2_at_name(at);
+	const char *place =
+		cluster ? mm2_arena_printf(cx->arena, "cluster %s", cluster) : mm2_at_name(at);
 
 	net2_var(vs, "cluster", cluster ? cluster : "");
 	net2_emit(cx, sev, cluster_loc(cx, f, anchor), msg, vs, f, place, key);
@@ -101,8 +101,8 @@ static void run_plaintext(struct mm2_check_ctx *cx)
 	each_flow_client(cx, plaintext_client);
 }
 
-static const char *const plaintext_vars[] = {"flow", "client", "kind", "cluster", "value",
-					     "origin", NULL};
+static const char *const plaintext_vars[] = {"flow",  "client", "kind", "cluster",
+					     "value", "origin", NULL};
 
 const struct mm2_builtin net2_check_plaintext = {"clusters-over-plaintext", NULL, run_plaintext,
 						 plaintext_vars};
@@ -155,8 +155,9 @@ static int validate_sasl(const struct mm2_rule *r, struct mm2_error *err)
 	return net2_check_messages(r, names, false, err);
 }
 
-static const char *const sasl_vars[] = {"flow", "client", "kind", "cluster", "value", "origin",
-					"mechanism", "mechanism_origin", NULL};
+static const char *const sasl_vars[] = {"flow",	 "client", "kind",	"cluster",
+					"value", "origin", "mechanism", "mechanism_origin",
+					NULL};
 
 const struct mm2_builtin net2_check_sasl_plaintext = {"sasl-over-plaintext", validate_sasl,
 						      run_sasl, sasl_vars};
@@ -193,8 +194,8 @@ static int validate_hostname(const struct mm2_rule *r, struct mm2_error *err)
 	return net2_check_messages(r, names, false, err);
 }
 
-static const char *const hostname_vars[] = {"flow", "client", "kind", "cluster", "value",
-					    "origin", NULL};
+static const char *const hostname_vars[] = {"flow",  "client", "kind", "cluster",
+					    "value", "origin", NULL};
 
 const struct mm2_builtin net2_check_hostname_verification = {
 	"hostname-verification-off", validate_hostname, run_hostname, hostname_vars};
@@ -224,8 +225,8 @@ static void run_internal_rest(struct mm2_check_ctx *cx)
 		  cx->rule->message, &vs, NULL, "file", "listeners");
 }
 
-static const char *const rest_vars[] = {"kind", "listener", "listeners", "origin",
-					"enabled_origin", NULL};
+static const char *const rest_vars[] = {"kind",	  "listener",	    "listeners",
+					"origin", "enabled_origin", NULL};
 
 const struct mm2_builtin net2_check_internal_rest = {"internal-rest-over-http", NULL,
 						     run_internal_rest, rest_vars};

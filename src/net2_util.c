@@ -8,8 +8,8 @@
 #include "mm2lint/yaml.h"
 #include "net2.h"
 
-bool net2_get(struct mm2_check_ctx *cx, const struct mm2_flow *f, enum mm2_at at,
-	      const char *key, struct net2_val *v)
+bool net2_get(struct mm2_check_ctx *cx, const struct mm2_flow *f, enum mm2_at at, const char *key,
+	      struct net2_val *v)
 {
 	const char *t;
 	size_t len;
@@ -87,9 +87,8 @@ void net2_var_place(struct net2_vars *vs, struct mm2_check_ctx *cx, const struct
 	net2_var(vs, "kind", mm2_kind_name(cx->in->doc.kind));
 }
 
-void net2_emit(struct mm2_check_ctx *cx, enum mm2_severity sev, struct mm2_loc loc,
-	       const char *msg, struct net2_vars *vs, const struct mm2_flow *f,
-	       const char *place, const char *key)
+void net2_emit(struct mm2_check_ctx *cx, enum mm2_severity sev, struct mm2_loc loc, const char *msg,
+	       struct net2_vars *vs, const struct mm2_flow *f, const char *place, const char *key)
 {
 	const char *anchor = f ? mm2_arena_printf(cx->arena, "flow:%s/%s:%s", f->name, place, key)
 			       : mm2_arena_printf(cx->arena, "file/%s:%s", place, key);

@@ -41,19 +41,28 @@ static const char *const shown[MM2_NAT][24] = {
 };
 
 static const char *const broker_shown[] = {
-	"default.replication.factor", "min.insync.replicas", "unclean.leader.election.enable",
-	"offsets.topic.replication.factor", "transaction.state.log.replication.factor",
-	"transaction.state.log.min.isr", NULL,
+	"default.replication.factor",
+	"min.insync.replicas",
+	"unclean.leader.election.enable",
+	"offsets.topic.replication.factor",
+	"transaction.state.log.replication.factor",
+	"transaction.state.log.min.isr",
+	NULL,
 };
 
 static const char *const producer_shown[] = {
-	"acks", "enable.idempotence", "retries", "max.in.flight.requests.per.connection",
-	"delivery.timeout.ms", "request.timeout.ms", NULL,
+	"acks",
+	"enable.idempotence",
+	"retries",
+	"max.in.flight.requests.per.connection",
+	"delivery.timeout.ms",
+	"request.timeout.ms",
+	NULL,
 };
 
 static void show(FILE *out, const struct mm2_input *in, const struct mm2_catalog *cat,
-		 enum mm2_scope scope, const char *key, const struct mm2_setting *s,
-		 mm2_version v, struct mm2_arena *a)
+		 enum mm2_scope scope, const char *key, const struct mm2_setting *s, mm2_version v,
+		 struct mm2_arena *a)
 {
 	const char *val = s->value ? s->value : "(none)";
 
@@ -108,7 +117,8 @@ static void show_flow(FILE *out, const struct mm2_input *in, const struct mm2_ca
 		fprintf(out, "\nflow %s: enabled (%s:%u)\n", f->name, in->src->path,
 			f->enabled_entry->key_loc.line);
 	else if (f->heartbeats)
-		fprintf(out, "\nflow %s: not enabled, but a herder runs to emit heartbeats into '%s'\n",
+		fprintf(out,
+			"\nflow %s: not enabled, but a herder runs to emit heartbeats into '%s'\n",
 			f->name, f->target);
 	else
 		fprintf(out, "\nflow %s: not enabled, no herder\n", f->name);
@@ -117,8 +127,8 @@ static void show_flow(FILE *out, const struct mm2_input *in, const struct mm2_ca
 	show_place(out, in, cat, f, MM2_AT_CONNECTOR, &f->connector, v, a);
 	show_place(out, in, cat, f, MM2_AT_WORKER, &f->worker, v, a);
 	for (at = MM2_AT_SOURCE_CONSUMER; at <= MM2_AT_TASK_PRODUCER; at++)
-		show_place(out, in, cat, f, (enum mm2_at)at, &f->client[at - MM2_AT_SOURCE_CONSUMER],
-			   v, a);
+		show_place(out, in, cat, f, (enum mm2_at)at,
+			   &f->client[at - MM2_AT_SOURCE_CONSUMER], v, a);
 }
 
 static void show_file(FILE *out, const struct mm2_input *in, const struct mm2_catalog *cat,

@@ -21,7 +21,8 @@ struct palette {
 static const struct palette plain = {"", {"", "", "", ""}, "", "", ""};
 /* gcc's choices, with yellow for warnings as most linters use. */
 static const struct palette ansi = {
-    "\033[1m", {"", "\033[1;36m", "\033[1;33m", "\033[1;31m"}, "\033[2m", "\033[1;32m", "\033[0m",
+	"\033[1m", {"", "\033[1;36m", "\033[1;33m", "\033[1;31m"}, "\033[2m", "\033[1;32m",
+	"\033[0m",
 };
 
 /* One character as shown on a terminal. */

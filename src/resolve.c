@@ -35,8 +35,8 @@
 #include "mm2lint/util.h"
 
 static const char *const at_names[MM2_NAT] = {
-	"connector",       "worker",       "source-consumer",      "target-consumer",
-	"source-admin",    "target-admin", "offset-sync-producer", "task-producer",
+	"connector",	"worker",	"source-consumer",	"target-consumer",
+	"source-admin", "target-admin", "offset-sync-producer", "task-producer",
 	"file",
 };
 
@@ -200,8 +200,9 @@ static void cluster_props(struct ctx *c, struct mm2_kvmap *props, const char *al
 static void build_worker(struct ctx *c, struct mm2_flow *f, const struct mm2_kvmap *tprops)
 {
 	static const char *const prefixes[] = {
-		"offset.storage", "config.storage", "status.storage", "key.converter",
-		"value.converter", "header.converter", "task", "worker", "replication.policy",
+		"offset.storage", "config.storage",  "status.storage",
+		"key.converter",  "value.converter", "header.converter",
+		"task",		  "worker",	     "replication.policy",
 	};
 	static const char *const storage[][2] = {
 		{"offset.storage.topic", "mm2-offsets."},
@@ -585,8 +586,8 @@ static const struct mm2_kvmap *map_at(const struct mm2_doc *doc, const struct mm
 }
 
 bool mm2_lookup(const struct mm2_catalog *cat, mm2_version version, const struct mm2_doc *doc,
-		const struct mm2_flow *f, enum mm2_at at, const char *key,
-		struct mm2_setting *out, const struct mm2_key **def, struct mm2_arena *arena)
+		const struct mm2_flow *f, enum mm2_at at, const char *key, struct mm2_setting *out,
+		const struct mm2_key **def, struct mm2_arena *arena)
 {
 	const struct mm2_setting *s = mm2_kvmap_get(map_at(doc, f, at), key);
 	const struct mm2_key *k = mm2_catalog_find(cat, mm2_at_scope(at, doc->kind), key);

@@ -44,7 +44,9 @@ static bool lookup(struct eval *ev, const char *key, int at, struct mm2_setting 
 }
 
 static const char *const cluster_fact_keys[] = {
-	"min-insync-replicas", "default-replication-factor", "brokers",
+	"min-insync-replicas",
+	"default-replication-factor",
+	"brokers",
 	"transaction-max-timeout-ms",
 };
 
@@ -69,7 +71,8 @@ static bool fact_value(struct eval *ev, const struct mm2_fact_ref *f, struct mm2
 		ok = mm2_facts_flow(facts, fl->name, (enum mm2_flow_fact)f->which, &v);
 		hint = mm2_arena_printf(a, "%s in [flow %s] of .mm2lint.ini%s",
 					f->which == MM2_FACT_RTT_MS ? "rtt-ms" : "bandwidth-mbps",
-					fl->name, f->which == MM2_FACT_RTT_MS ? ", or --latency" : "");
+					fl->name,
+					f->which == MM2_FACT_RTT_MS ? ", or --latency" : "");
 	} else if (fl) {
 		const char *alias = f->scope == MM2_FACTS_SOURCE ? fl->source : fl->target;
 
@@ -79,8 +82,8 @@ static bool fact_value(struct eval *ev, const struct mm2_fact_ref *f, struct mm2
 	}
 	if (!ok) {
 		if (!ev->unknown_why)
-			ev->unknown_why = mm2_arena_printf(a, "the fact %s is not known (%s)",
-							   f->path, hint);
+			ev->unknown_why =
+				mm2_arena_printf(a, "the fact %s is not known (%s)", f->path, hint);
 		return false;
 	}
 	out->value = v == (double)(long long)v ? mm2_arena_printf(a, "%lld", (long long)v)
@@ -235,7 +238,8 @@ static enum tv eval_leaf(struct eval *ev, const struct mm2_pred *p, bool record)
 		r = (lhs.origin == MM2_ORIGIN_FILE) == p->want_present ? TV_TRUE : TV_FALSE;
 	} else if (!have || !(v = usable(&lhs, &len))) {
 		if (!ev->unknown_why)
-			ev->unknown_why = mm2_arena_printf(ev->cx->arena, "'%s' has no value mm2lint can read", key);
+			ev->unknown_why = mm2_arena_printf(
+				ev->cx->arena, "'%s' has no value mm2lint can read", key);
 		return TV_UNKNOWN;
 	} else if (p->op == MM2_OP_IN || p->op == MM2_OP_NOT_IN) {
 		r = eval_set(v, len, type, p);
@@ -323,7 +327,7 @@ static void fire(struct eval *ev)
 	vars[n++] = "key", vars[n++] = ev->failed_key;
 	vars[n++] = "value";
 	vars[n++] = mm2_catalog_is_secret(cx->cat, ev->failed_key) ? "[redacted]"
-								  : render_value(a, &ev->lhs);
+								   : render_value(a, &ev->lhs);
 	vars[n++] = "origin";
 	vars[n++] = mm2_setting_origin(cx->in, &ev->lhs, cx->opts->version, a);
 	vars[n++] = "right", vars[n++] = ev->have_rhs ? render_value(a, &ev->rhs) : "";

@@ -42,8 +42,8 @@ static int need_str(struct loader *ld, const struct mm2_node *map, const char *k
 
 	*out = mm2_rule_scalar(n);
 	if (!*out || !**out)
-		return mm2_rule_fail(ld, n ? n : map, "'%s' is required and must be a non-empty string",
-			    key);
+		return mm2_rule_fail(ld, n ? n : map,
+				     "'%s' is required and must be a non-empty string", key);
 	return 0;
 }
 
@@ -74,7 +74,8 @@ static int parse_kinds(struct loader *ld, const struct mm2_node *n, unsigned *ki
 		const char *s = mm2_rule_scalar(n->items[i]);
 
 		if (!s || (k = mm2_kind_parse(s)) < 0)
-			return mm2_rule_fail(ld, n->items[i], "unknown file kind '%s'", s ? s : "?");
+			return mm2_rule_fail(ld, n->items[i], "unknown file kind '%s'",
+					     s ? s : "?");
 		*kinds |= 1u << k;
 	}
 	return 0;
@@ -87,7 +88,8 @@ static int parse_subjects(struct loader *ld, const struct mm2_node *root, struct
 	int ret, at = -1;
 
 	if (!list)
-		return mm2_rule_fail(ld, root, "%s", "'subjects' is required (where the rule looks)");
+		return mm2_rule_fail(ld, root, "%s",
+				     "'subjects' is required (where the rule looks)");
 	if (list->kind != MM2_NODE_SEQ || !list->nitems)
 		return mm2_rule_fail(ld, list, "%s", "'subjects' is a non-empty list");
 	r->subjects = mm2_arena_alloc(&ld->rs->arena, list->nitems * sizeof(*r->subjects));
@@ -96,7 +98,8 @@ static int parse_subjects(struct loader *ld, const struct mm2_node *root, struct
 		struct mm2_subject *subj = &r->subjects[r->nsubjects++];
 
 		if (s->kind != MM2_NODE_MAP)
-			return mm2_rule_fail(ld, s, "%s", "a subject is a mapping {key, at, kinds}");
+			return mm2_rule_fail(ld, s, "%s",
+					     "a subject is a mapping {key, at, kinds}");
 		subj->key = mm2_rule_scalar(mm2_node_get(s, "key"));
 		if ((ret = mm2_rule_parse_at(ld, mm2_node_get(s, "at"), -1, &at)) < 0)
 			return ret;
@@ -106,8 +109,9 @@ static int parse_subjects(struct loader *ld, const struct mm2_node *root, struct
 		if ((ret = parse_kinds(ld, mm2_node_get(s, "kinds"), &subj->kinds)) < 0)
 			return ret;
 		if (subj->key && !mm2_rule_key_known(ld, subj->key, subj->at, subj->kinds))
-			return mm2_rule_fail(ld, s, "key '%s' is not in the catalogue for that place",
-				    subj->key);
+			return mm2_rule_fail(ld, s,
+					     "key '%s' is not in the catalogue for that place",
+					     subj->key);
 	}
 	return 0;
 }
@@ -124,7 +128,8 @@ static int parse_conditions(struct loader *ld, const struct mm2_node *root, stru
 	if (!as)
 		return mm2_rule_fail(ld, root, "%s", "a rule has 'assert' or 'check'");
 	for (s = 0; s < r->nsubjects; s++) {
-		struct pctx pc = {r->subjects[s].at, r->subjects[s].kinds, r->subjects[s].key != NULL};
+		struct pctx pc = {r->subjects[s].at, r->subjects[s].kinds,
+				  r->subjects[s].key != NULL};
 
 		if (when && (ret = mm2_rule_parse_pred(ld, when, &pc, &r->when)) < 0)
 			return ret;
@@ -134,7 +139,8 @@ static int parse_conditions(struct loader *ld, const struct mm2_node *root, stru
 			continue;
 		if (levels->kind != MM2_NODE_SEQ)
 			return mm2_rule_fail(ld, levels, "%s", "'levels' is a list");
-		r->levels = mm2_arena_alloc(&ld->rs->arena, (levels->nitems + 1) * sizeof(*r->levels));
+		r->levels =
+			mm2_arena_alloc(&ld->rs->arena, (levels->nitems + 1) * sizeof(*r->levels));
 		r->nlevels = 0;
 		for (i = 0; i < levels->nitems; i++) {
 			const struct mm2_node *lv = levels->items[i];
@@ -142,10 +148,12 @@ static int parse_conditions(struct loader *ld, const struct mm2_node *root, stru
 			const char *sv = mm2_rule_scalar(mm2_node_get(lv, "severity"));
 
 			if (!sv || (sev = mm2_severity_parse(sv)) <= 0)
-				return mm2_rule_fail(ld, lv, "%s", "a level needs severity note|warning|error");
+				return mm2_rule_fail(ld, lv, "%s",
+						     "a level needs severity note|warning|error");
 			l->severity = (enum mm2_severity)sev;
 			l->message = mm2_rule_scalar(mm2_node_get(lv, "message"));
-			if ((ret = mm2_rule_parse_pred(ld, mm2_node_get(lv, "when"), &pc, &l->when)) < 0)
+			if ((ret = mm2_rule_parse_pred(ld, mm2_node_get(lv, "when"), &pc,
+						       &l->when)) < 0)
 				return ret;
 		}
 	}
@@ -157,14 +165,16 @@ static int parse_expect(struct loader *ld, const struct mm2_node *n, struct mm2_
 	size_t i;
 
 	if (!n || n->kind != MM2_NODE_SEQ)
-		return mm2_rule_fail(ld, n, "%s", "a test needs 'expect': a list of {line: N} ([] = silent)");
+		return mm2_rule_fail(ld, n, "%s",
+				     "a test needs 'expect': a list of {line: N} ([] = silent)");
 	t->lines = mm2_arena_alloc(&ld->rs->arena, (n->nitems + 1) * sizeof(*t->lines));
 	for (i = 0; i < n->nitems; i++) {
 		const char *l = mm2_rule_scalar(mm2_node_get(n->items[i], "line"));
 		int64_t v;
 
 		if (!l || !mm2_parse_long(l, strlen(l), &v) || v < 1 || v > 1000000)
-			return mm2_rule_fail(ld, n->items[i], "%s", "expect items are {line: N}, N >= 1");
+			return mm2_rule_fail(ld, n->items[i], "%s",
+					     "expect items are {line: N}, N >= 1");
 		t->lines[t->nlines++] = (unsigned)v;
 	}
 	return 0;
@@ -218,7 +228,8 @@ static int parse_tests(struct loader *ld, const struct mm2_node *root, struct mm
 			silent = true;
 	}
 	if (!fires || !silent)
-		return mm2_rule_fail(ld, list, "%s", "'tests' needs a case that fires and one that does not");
+		return mm2_rule_fail(ld, list, "%s",
+				     "'tests' needs a case that fires and one that does not");
 	return 0;
 }
 
@@ -229,7 +240,8 @@ static int parse_meta(struct loader *ld, const struct mm2_node *root, struct mm2
 	int ret, s;
 
 	if (!version || strcmp(version, "1") != 0)
-		return mm2_rule_fail(ld, root, "%s", "'mm2lint-rule: 1' (the schema version) is required");
+		return mm2_rule_fail(ld, root, "%s",
+				     "'mm2lint-rule: 1' (the schema version) is required");
 	if ((ret = need_str(ld, root, "id", &info->id)) < 0 ||
 	    (ret = need_str(ld, root, "name", &info->name)) < 0 ||
 	    (ret = need_str(ld, root, "title", &info->title)) < 0 ||
@@ -241,23 +253,26 @@ static int parse_meta(struct loader *ld, const struct mm2_node *root, struct mm2
 	    (ret = need_str(ld, root, "docs", &docs)) < 0)
 		return ret;
 	if (!valid_id(info->id))
-		return mm2_rule_fail(ld, mm2_node_get(root, "id"), "id '%s' is not MM2-<AREA>-<NNN>", info->id);
+		return mm2_rule_fail(ld, mm2_node_get(root, "id"),
+				     "id '%s' is not MM2-<AREA>-<NNN>", info->id);
 	if ((s = mm2_severity_parse(sev)) <= 0)
-		return mm2_rule_fail(ld, mm2_node_get(root, "severity"), "severity '%s' is not note|warning|error", sev);
+		return mm2_rule_fail(ld, mm2_node_get(root, "severity"),
+				     "severity '%s' is not note|warning|error", sev);
 	info->severity = (enum mm2_severity)s;
 	if (strstr(docs, "://")) {
 		info->help_uri = docs;
 	} else {
 		if (ld->embedded && !mm2_embedded_find(docs))
-			return mm2_rule_fail(ld, mm2_node_get(root, "docs"), "docs page '%s' does not exist", docs);
+			return mm2_rule_fail(ld, mm2_node_get(root, "docs"),
+					     "docs page '%s' does not exist", docs);
 		info->help_uri = mm2_arena_printf(&ld->rs->arena, "%s%s", DOCS_BASE, docs);
 	}
 	return 0;
 }
 
 static const char *const declarative_vars[] = {
-	"key", "value", "origin", "right", "right_origin", "client", "flow", "source", "target",
-	"kind", "place", NULL,
+	"key",	"value",  "origin", "right", "right_origin", "client",
+	"flow", "source", "target", "kind",  "place",	     NULL,
 };
 
 /* Every {{name}} in MSG must be one the rule's evaluator fills in. */
@@ -274,15 +289,14 @@ static int check_placeholders(struct loader *ld, const struct mm2_node *at, cons
 			if (strlen(vars[i]) == len && memcmp(vars[i], open + 2, len) == 0)
 				break;
 		if (!vars[i])
-			return mm2_rule_fail(ld, at, "unknown placeholder {{%.*s}} in the message", (int)len,
-				    open + 2);
+			return mm2_rule_fail(ld, at, "unknown placeholder {{%.*s}} in the message",
+					     (int)len, open + 2);
 		p = close + 2;
 	}
 	return 0;
 }
 
-static int check_messages(struct loader *ld, const struct mm2_node *root,
-			  const struct mm2_rule *r)
+static int check_messages(struct loader *ld, const struct mm2_node *root, const struct mm2_rule *r)
 {
 	const char *const *vars = r->builtin ? r->builtin->vars : declarative_vars;
 	size_t i;
@@ -308,13 +322,16 @@ static int parse_rule(struct loader *ld, const struct mm2_node *root, struct mm2
 		return ret;
 	flows = mm2_rule_scalar(mm2_node_get(root, "flows"));
 	if (flows && strcmp(flows, "enabled") && strcmp(flows, "all"))
-		return mm2_rule_fail(ld, mm2_node_get(root, "flows"), "flows '%s' is not enabled|all", flows);
+		return mm2_rule_fail(ld, mm2_node_get(root, "flows"),
+				     "flows '%s' is not enabled|all", flows);
 	r->all_flows = flows && strcmp(flows, "all") == 0;
 	r->params = mm2_node_get(root, "params");
 	check = mm2_rule_scalar(mm2_node_get(root, "check"));
 	if (check) {
-		if (strncmp(check, "builtin/", 8) != 0 || !(r->builtin = mm2_builtin_find(check + 8)))
-			return mm2_rule_fail(ld, mm2_node_get(root, "check"), "unknown check '%s'", check);
+		if (strncmp(check, "builtin/", 8) != 0 ||
+		    !(r->builtin = mm2_builtin_find(check + 8)))
+			return mm2_rule_fail(ld, mm2_node_get(root, "check"), "unknown check '%s'",
+					     check);
 		if (r->builtin->validate && (ret = r->builtin->validate(r, ld->err)) < 0)
 			return ret;
 	} else if ((ret = parse_subjects(ld, root, r)) < 0 ||

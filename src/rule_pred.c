@@ -31,7 +31,8 @@ int mm2_rule_parse_at(struct loader *ld, const struct mm2_node *n, int dflt, int
 		return 0;
 	}
 	if (!s || (*out = mm2_at_parse(s)) < 0)
-		return mm2_rule_fail(ld, n, "unknown place '%s' (see docs/rule-schema.md)", s ? s : "?");
+		return mm2_rule_fail(ld, n, "unknown place '%s' (see docs/rule-schema.md)",
+				     s ? s : "?");
 	return 0;
 }
 
@@ -55,8 +56,11 @@ static int parse_kids(struct loader *ld, const struct mm2_node *list, const stru
 }
 
 static const char *const cluster_fact_names[] = {
-	"min_insync_replicas", "default_replication_factor", "brokers",
-	"transaction_max_timeout_ms", NULL,
+	"min_insync_replicas",
+	"default_replication_factor",
+	"brokers",
+	"transaction_max_timeout_ms",
+	NULL,
 };
 
 static int parse_fact(struct loader *ld, const struct mm2_node *n, struct mm2_fact_ref *f)
@@ -65,7 +69,8 @@ static int parse_fact(struct loader *ld, const struct mm2_node *n, struct mm2_fa
 	size_t i;
 
 	if (!path)
-		return mm2_rule_fail(ld, n, "%s", "a fact is a path like target.min_insync_replicas");
+		return mm2_rule_fail(ld, n, "%s",
+				     "a fact is a path like target.min_insync_replicas");
 	f->path = path;
 	if (strcmp(path, "rpo_seconds") == 0) {
 		f->scope = MM2_FACTS_GLOBAL;
@@ -103,10 +108,11 @@ static int parse_operand(struct loader *ld, const struct mm2_node *n, const stru
 
 		if (ret < 0)
 			return ret;
-		if (!mm2_rule_key_known(ld, p->rhs_key, p->rhs_at < 0 ? pc->at : (enum mm2_at)p->rhs_at,
-			       pc->kinds))
-			return mm2_rule_fail(ld, n, "key '%s' is not in the catalogue for that place",
-				    p->rhs_key);
+		if (!mm2_rule_key_known(ld, p->rhs_key,
+					p->rhs_at < 0 ? pc->at : (enum mm2_at)p->rhs_at, pc->kinds))
+			return mm2_rule_fail(ld, n,
+					     "key '%s' is not in the catalogue for that place",
+					     p->rhs_key);
 		return 0;
 	}
 	return mm2_rule_fail(ld, n, "%s", "an operand is a scalar, {key: NAME} or {fact: PATH}");
@@ -121,7 +127,8 @@ static int parse_set(struct loader *ld, const struct mm2_node *n, struct mm2_pre
 	p->set = mm2_arena_alloc(&ld->rs->arena, n->nitems * sizeof(*p->set));
 	for (i = 0; i < n->nitems; i++)
 		if (!(p->set[p->nset++] = mm2_rule_scalar(n->items[i])))
-			return mm2_rule_fail(ld, n->items[i], "%s", "'in'/'not_in' items must be scalars");
+			return mm2_rule_fail(ld, n->items[i], "%s",
+					     "'in'/'not_in' items must be scalars");
 	return 0;
 }
 
@@ -134,7 +141,8 @@ static int parse_leaf(struct loader *ld, const struct mm2_node *n, const struct 
 
 	p->kind = MM2_PRED_LEAF;
 	p->key = mm2_rule_scalar(mm2_node_get(n, "key"));
-	if (mm2_node_get(n, "fact") && (ret = parse_fact(ld, mm2_node_get(n, "fact"), &p->fact)) < 0)
+	if (mm2_node_get(n, "fact") &&
+	    (ret = parse_fact(ld, mm2_node_get(n, "fact"), &p->fact)) < 0)
 		return ret;
 	if ((ret = mm2_rule_parse_at(ld, mm2_node_get(n, "at"), -1, &p->at)) < 0)
 		return ret;
@@ -149,16 +157,22 @@ static int parse_leaf(struct loader *ld, const struct mm2_node *n, const struct 
 			}
 		if (k && strcmp(k, "key") && strcmp(k, "at") && strcmp(k, "fact") &&
 		    o == sizeof(op_names) / sizeof(op_names[0]) && !opnode)
-			return mm2_rule_fail(ld, n->pairs[i].key, "unknown field '%s' in a condition", k);
+			return mm2_rule_fail(ld, n->pairs[i].key,
+					     "unknown field '%s' in a condition", k);
 	}
 	if (nops != 1)
 		return mm2_rule_fail(ld, n, "%s", "a condition has exactly one operator");
 	if (!p->key && !p->fact.path && !pc->have_subject_key)
-		return mm2_rule_fail(ld, n, "%s", "a condition without 'key' or 'fact' needs a subject key");
+		return mm2_rule_fail(ld, n, "%s",
+				     "a condition without 'key' or 'fact' needs a subject key");
 	if (p->fact.path && p->op == MM2_OP_PRESENT)
-		return mm2_rule_fail(ld, n, "%s", "'present' is about keys; a missing fact makes a rule not apply");
-	if (p->key && !mm2_rule_key_known(ld, p->key, p->at < 0 ? pc->at : (enum mm2_at)p->at, pc->kinds))
-		return mm2_rule_fail(ld, n, "key '%s' is not in the catalogue for that place", p->key);
+		return mm2_rule_fail(
+			ld, n, "%s",
+			"'present' is about keys; a missing fact makes a rule not apply");
+	if (p->key &&
+	    !mm2_rule_key_known(ld, p->key, p->at < 0 ? pc->at : (enum mm2_at)p->at, pc->kinds))
+		return mm2_rule_fail(ld, n, "key '%s' is not in the catalogue for that place",
+				     p->key);
 	if (p->op == MM2_OP_PRESENT) {
 		const char *v = mm2_rule_scalar(opnode);
 

@@ -14,7 +14,9 @@
 
 static const char *const flow_keys[MM2_NFLOW_FACTS] = {"rtt-ms", "bandwidth-mbps"};
 static const char *const cluster_keys[MM2_NCLUSTER_FACTS] = {
-	"min-insync-replicas", "default-replication-factor", "brokers",
+	"min-insync-replicas",
+	"default-replication-factor",
+	"brokers",
 	"transaction-max-timeout-ms",
 };
 
@@ -49,8 +51,8 @@ static struct mm2_fact_set *get_set(struct mm2_fact_set **v, size_t *n, const ch
 	return &nv[(*n)++];
 }
 
-void mm2_facts_set_flow(struct mm2_facts *f, const char *flow, enum mm2_flow_fact which,
-			double v, struct mm2_arena *arena)
+void mm2_facts_set_flow(struct mm2_facts *f, const char *flow, enum mm2_flow_fact which, double v,
+			struct mm2_arena *arena)
 {
 	struct mm2_fact_set *s = get_set(&f->flows, &f->nflows, flow, arena);
 
@@ -181,8 +183,8 @@ static int handler(void *user, const char *section, const char *name, const char
 		if ((k = in_table(cluster_keys, MM2_NCLUSTER_FACTS, name)) < 0)
 			return problem(ld, section, name, "unknown setting");
 		if (number(ld, section, name, value, &d))
-			mm2_facts_set_cluster(&ld->s->facts, section + 8,
-					      (enum mm2_cluster_fact)k, d, ld->arena);
+			mm2_facts_set_cluster(&ld->s->facts, section + 8, (enum mm2_cluster_fact)k,
+					      d, ld->arena);
 		return 1;
 	}
 	return problem(ld, section, name, "unknown section (see docs/settings.md)");

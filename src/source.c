@@ -59,8 +59,9 @@ static int read_stream(FILE *f, const char *path, size_t max_len, char **data, s
 		n += got;
 		if (n > max_len) {
 			free(buf);
-			return mm2_error_set(err, MM2_ELIMIT, "'%s' is larger than the limit of %zu bytes",
-					     path, max_len);
+			return mm2_error_set(err, MM2_ELIMIT,
+					     "'%s' is larger than the limit of %zu bytes", path,
+					     max_len);
 		}
 		if (got == 0)
 			break;
@@ -75,8 +76,7 @@ static int read_stream(FILE *f, const char *path, size_t max_len, char **data, s
 	return 0;
 }
 
-int mm2_source_load(struct mm2_source *src, const char *path, size_t max_len,
-		    struct mm2_error *err)
+int mm2_source_load(struct mm2_source *src, const char *path, size_t max_len, struct mm2_error *err)
 {
 	struct stat st;
 	FILE *f;

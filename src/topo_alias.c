@@ -41,9 +41,9 @@ static bool cluster_shaped(const struct mm2_catalog *cat, const char *rest)
 		const char *prefix;
 		enum mm2_scope scope;
 	} roles[] = {
-	    {"producer.", MM2_SCOPE_PRODUCER},
-	    {"consumer.", MM2_SCOPE_CONSUMER},
-	    {"admin.", MM2_SCOPE_ADMIN},
+		{"producer.", MM2_SCOPE_PRODUCER},
+		{"consumer.", MM2_SCOPE_CONSUMER},
+		{"admin.", MM2_SCOPE_ADMIN},
 	};
 	bool client = strcmp(rest, "bootstrap.servers") == 0 ||
 		      strcmp(rest, "security.protocol") == 0 || strncmp(rest, "ssl.", 4) == 0 ||

@@ -76,9 +76,9 @@ static void run_bootstrap(struct mm2_check_ctx *cx)
 			report_bootstrap(cx, f, true, &s, found);
 		if (!mm2_topo_flow_replicates(f))
 			continue;
-		found =
-		    mm2_lookup(cx->cat, cx->opts->version, &cx->in->doc, f, MM2_AT_SOURCE_CONSUMER,
-			       "bootstrap.servers", &s, NULL, cx->arena);
+		found = mm2_lookup(cx->cat, cx->opts->version, &cx->in->doc, f,
+				   MM2_AT_SOURCE_CONSUMER, "bootstrap.servers", &s, NULL,
+				   cx->arena);
 		if (!has_servers(&s, found))
 			report_bootstrap(cx, f, false, &s, found);
 	}
@@ -157,7 +157,7 @@ static const struct mm2_entry *servers_entry(const struct mm2_doc *doc, const ch
 					     struct mm2_arena *a)
 {
 	const struct mm2_entry *e =
-	    mm2_doc_get(doc, mm2_arena_printf(a, "%s.bootstrap.servers", alias));
+		mm2_doc_get(doc, mm2_arena_printf(a, "%s.bootstrap.servers", alias));
 
 	return e ? e : mm2_doc_get(doc, "bootstrap.servers");
 }

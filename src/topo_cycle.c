@@ -156,11 +156,11 @@ static void check_chain(struct mm2_check_ctx *cx, const struct mm2_flow *up,
 	vars[n++] = "arrives_as", vars[n++] = last;
 	vars[n++] = "direct";
 	vars[n++] = direct && mm2_topo_flow_replicates(direct)
-			? mm2_arena_printf(cx->arena,
-					   "; %s replicates directly as well, so %s "
-					   "receives these records twice",
-					   direct->name, down->target)
-			: "";
+			    ? mm2_arena_printf(cx->arena,
+					       "; %s replicates directly as well, so %s "
+					       "receives these records twice",
+					       direct->name, down->target)
+			    : "";
 	vars[n] = NULL;
 	none.origin = MM2_ORIGIN_DEFAULT;
 	mm2_check_emit(cx, cx->rule->info.severity, mm2_setting_loc(cx->in, down, &none),

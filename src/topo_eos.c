@@ -49,11 +49,12 @@ static void check_top_level(struct mm2_check_ctx *cx, const char *key, const cha
 	s.value = e->value;
 	s.origin = MM2_ORIGIN_FILE;
 	s.entry = e;
-	emit_eos(
-	    cx, NULL, mm2_arena_printf(cx->arena, "%s=%s is written at top level", key, e->value),
-	    mm2_arena_printf(cx->arena, "MirrorMaker 2 does not pass it on to any %s", who),
-	    mm2_arena_printf(cx->arena, "write it as %s.%s = %s instead", scoped, key, e->value),
-	    &s, key);
+	emit_eos(cx, NULL,
+		 mm2_arena_printf(cx->arena, "%s=%s is written at top level", key, e->value),
+		 mm2_arena_printf(cx->arena, "MirrorMaker 2 does not pass it on to any %s", who),
+		 mm2_arena_printf(cx->arena, "write it as %s.%s = %s instead", scoped, key,
+				  e->value),
+		 &s, key);
 }
 
 static void check_flow(struct mm2_check_ctx *cx, const struct mm2_flow *f)
@@ -61,38 +62,38 @@ static void check_flow(struct mm2_check_ctx *cx, const struct mm2_flow *f)
 	struct mm2_setting req_s, worker_s, iso_s;
 	const char *req = mm2_topo_value(cx, f, MM2_AT_CONNECTOR, "exactly.once.support", &req_s);
 	const char *worker =
-	    mm2_topo_value(cx, f, MM2_AT_WORKER, "exactly.once.source.support", &worker_s);
+		mm2_topo_value(cx, f, MM2_AT_WORKER, "exactly.once.source.support", &worker_s);
 	const char *iso =
-	    mm2_topo_raw_value(cx, f, MM2_AT_SOURCE_CONSUMER, "isolation.level", &iso_s);
+		mm2_topo_raw_value(cx, f, MM2_AT_SOURCE_CONSUMER, "isolation.level", &iso_s);
 	bool required = is(req, "required"), enabled = is(worker, "enabled");
 	const char *worker_origin =
-	    mm2_setting_origin(cx->in, &worker_s, cx->opts->version, cx->arena);
+		mm2_setting_origin(cx->in, &worker_s, cx->opts->version, cx->arena);
 
 	if (!req || !worker || (!iso && iso_s.origin == MM2_ORIGIN_FILE))
 		return; /* a ${provider:...} reference: unknown */
 	if (required && !enabled)
-		emit_eos(
-		    cx, f,
-		    mm2_arena_printf(cx->arena,
-				     "exactly.once.support=required but the "
-				     "worker writing into %s has exactly.once.source.support=%s "
-				     "(%s)",
-				     f->target, worker, worker_origin),
-		    "Connect rejects the connector configuration (this worker does not have "
-		    "exactly-once source support enabled) and the flow does not start",
-		    mm2_arena_printf(cx->arena, "set %s.exactly.once.source.support = enabled",
-				     f->target),
-		    &req_s, "worker");
+		emit_eos(cx, f,
+			 mm2_arena_printf(
+				 cx->arena,
+				 "exactly.once.support=required but the "
+				 "worker writing into %s has exactly.once.source.support=%s "
+				 "(%s)",
+				 f->target, worker, worker_origin),
+			 "Connect rejects the connector configuration (this worker does not have "
+			 "exactly-once source support enabled) and the flow does not start",
+			 mm2_arena_printf(cx->arena, "set %s.exactly.once.source.support = enabled",
+					  f->target),
+			 &req_s, "worker");
 	if ((required || enabled) && !(iso && strcmp(iso, "read_committed") == 0))
 		emit_eos(cx, f,
 			 mm2_arena_printf(
-			     cx->arena,
-			     "%s but the source consumer has "
-			     "isolation.level=%s (%s)",
-			     required ? "exactly.once.support=required"
-				      : "exactly-once is enabled on the worker",
-			     iso ? iso : "(none)",
-			     mm2_setting_origin(cx->in, &iso_s, cx->opts->version, cx->arena)),
+				 cx->arena,
+				 "%s but the source consumer has "
+				 "isolation.level=%s (%s)",
+				 required ? "exactly.once.support=required"
+					  : "exactly-once is enabled on the worker",
+				 iso ? iso : "(none)",
+				 mm2_setting_origin(cx->in, &iso_s, cx->opts->version, cx->arena)),
 			 required ? "MirrorSourceConnector reports that it cannot provide "
 				    "exactly-once and Connect rejects its configuration"
 				  : "the flow writes transactionally but also copies records of "

@@ -169,13 +169,14 @@ static void report_mismatch(struct mm2_check_ctx *cx, const struct mm2_flow *up,
 	vars[n++] = "other_origin", vars[n++] = mm2_setting_origin(in, su, v, cx->arena);
 	vars[n] = NULL;
 	d = mm2_check_emit(
-	    cx, cx->rule->info.severity,
-	    mm2_setting_loc(in, at_down ? down : up, at_down ? sd : su), cx->rule->message, vars,
-	    mm2_arena_printf(cx->arena, "file/flows:%s|%s/%s", up->name, down->name, key));
+		cx, cx->rule->info.severity,
+		mm2_setting_loc(in, at_down ? down : up, at_down ? sd : su), cx->rule->message,
+		vars,
+		mm2_arena_printf(cx->arena, "file/flows:%s|%s/%s", up->name, down->name, key));
 	if (d && at_down && su->origin == MM2_ORIGIN_FILE)
 		mm2_diag_add_related(
-		    cx->out, d, mm2_setting_loc(in, up, su),
-		    mm2_arena_printf(cx->arena, "%s's value is set here", up->name));
+			cx->out, d, mm2_setting_loc(in, up, su),
+			mm2_arena_printf(cx->arena, "%s's value is set here", up->name));
 }
 
 static void check_adjacent(struct mm2_check_ctx *cx, const struct mm2_flow *up,

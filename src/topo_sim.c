@@ -147,8 +147,8 @@ static enum mm2_topo_sim_result hop_pass(struct mm2_check_ctx *cx, const struct 
 	if (is_cycle(h, name))
 		return MM2_TOPO_SIM_STOPPED;
 	*out = h->policy == MM2_TOPO_POLICY_IDENTITY
-		   ? name
-		   : mm2_arena_printf(cx->arena, "%s%s%s", h->f->source, h->sep, name);
+		       ? name
+		       : mm2_arena_printf(cx->arena, "%s%s%s", h->f->source, h->sep, name);
 	return MM2_TOPO_SIM_PASSES;
 }
 
@@ -230,7 +230,7 @@ size_t mm2_topo_sim_samples(struct mm2_check_ctx *cx, const struct mm2_flow *con
 	for (i = 0; i < nflows; i++) {
 		struct mm2_setting s;
 		const char *topics =
-		    mm2_topo_raw_value(cx, flows[i], MM2_AT_CONNECTOR, "topics", &s);
+			mm2_topo_raw_value(cx, flows[i], MM2_AT_CONNECTOR, "topics", &s);
 		const char **items;
 		size_t m;
 

@@ -230,7 +230,7 @@ enum mm2_topo_policy mm2_topo_policy_of(struct mm2_check_ctx *cx, const struct m
 	size_t plen = strlen(pkg);
 
 	*separator =
-	    mm2_topo_raw_value(cx, f, MM2_AT_CONNECTOR, "replication.policy.separator", &s);
+		mm2_topo_raw_value(cx, f, MM2_AT_CONNECTOR, "replication.policy.separator", &s);
 	if (!cls || strncmp(cls, pkg, plen) != 0)
 		return MM2_TOPO_POLICY_UNKNOWN;
 	if (strcmp(cls + plen, "DefaultReplicationPolicy") == 0)

@@ -146,7 +146,8 @@ static int check(const struct mm2_diags *d, struct want *w, size_t nw, const cha
 	}
 	for (k = 0; k < nw; k++)
 		if (!w[k].seen) {
-			printf("%s:%u: expected %s, which did not fire\n", path, w[k].line, w[k].id);
+			printf("%s:%u: expected %s, which did not fire\n", path, w[k].line,
+			       w[k].id);
 			bad = 1;
 		}
 	return bad;

@@ -11,6 +11,10 @@ shared=${MM2LINT_SHARED:-$root/../shared}
 
 bash tests/install-deps.sh --test
 
+echo "== C sources follow .clang-format"
+clang-format --style=file --dry-run -Werror src/*.c src/*.h src/build/*.c include/mm2lint/*.h \
+  tests/*.c tests/unit/*.c
+
 echo "== rule pages are generated from the rule files and up to date"
 python3 docs/rules/generate.py --check
 

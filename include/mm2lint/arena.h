@@ -13,7 +13,10 @@ struct mm2_arena {
 	struct mm2_arena_block *head;
 };
 
-#define MM2_ARENA_INIT {0}
+#define MM2_ARENA_INIT                                                                             \
+	{                                                                                          \
+		0                                                                                  \
+	}
 
 void mm2_arena_init(struct mm2_arena *a);
 /* N zeroed bytes, aligned for any type, owned by the arena. */

@@ -16,7 +16,7 @@
 #include "mm2lint/error.h"
 
 enum mm2_scope {
-	MM2_SCOPE_MM2,      /* mm2.tsv: MirrorMaker 2 top level and connectors */
+	MM2_SCOPE_MM2,	    /* mm2.tsv: MirrorMaker 2 top level and connectors */
 	MM2_SCOPE_WORKER,   /* connect-worker.tsv */
 	MM2_SCOPE_PRODUCER, /* producer.tsv */
 	MM2_SCOPE_CONSUMER, /* consumer.tsv */
@@ -40,14 +40,14 @@ enum mm2_type {
 
 /* A Kafka version as major * 100 + minor (4.3 → 403). */
 typedef int mm2_version;
-#define MM2_VERSION(major, minor) ((major) * 100 + (minor))
-#define MM2_VERSION_MIN MM2_VERSION(2, 4)
+#define MM2_VERSION(major, minor) ((major)*100 + (minor))
+#define MM2_VERSION_MIN		  MM2_VERSION(2, 4)
 
 /* Where in MirrorMaker 2 a mm2.tsv key is defined (bit set of defined_in). */
 enum {
-	MM2_DEF_MAKER = 1 << 0,     /* MirrorMakerConfig: dedicated-mode top level */
-	MM2_DEF_CONNECTOR = 1 << 1, /* one of the Mirror*Config connector ConfigDefs */
-	MM2_DEF_CLIENT = 1 << 2,    /* MirrorClientConfig */
+	MM2_DEF_MAKER = 1 << 0,		   /* MirrorMakerConfig: dedicated-mode top level */
+	MM2_DEF_CONNECTOR = 1 << 1,	   /* one of the Mirror*Config connector ConfigDefs */
+	MM2_DEF_CLIENT = 1 << 2,	   /* MirrorClientConfig */
 	MM2_DEF_SOURCE_CONNECTOR = 1 << 3, /* Connect's SourceConnectorConfig */
 };
 
@@ -56,15 +56,15 @@ struct mm2_key {
 	enum mm2_scope scope;
 	enum mm2_type type;
 	const char *default_value; /* newest version's default rendering; NULL if <required> */
-	const char *validator;     /* "" when none */
-	const char *present_in;    /* "2.4-4.3" or "3.0,3.5-4.3" */
-	const char *history;       /* "4.0: default 0->5 | ..." */
+	const char *validator;	   /* "" when none */
+	const char *present_in;	   /* "2.4-4.3" or "3.0,3.5-4.3" */
+	const char *history;	   /* "4.0: default 0->5 | ..." */
 	const char *replaced_by;
 	const char *removed_in;
 	const char *notes;
 	bool deprecated;
 	bool internal;
-	unsigned defined_in;       /* MM2_DEF_* bits (mm2 scope only) */
+	unsigned defined_in; /* MM2_DEF_* bits (mm2 scope only) */
 };
 
 struct mm2_catalog {

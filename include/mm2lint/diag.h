@@ -25,7 +25,7 @@ int mm2_severity_parse(const char *name);
 
 /* What a rule is, for --list-rules, --explain and SARIF tool.driver.rules. */
 struct mm2_rule_info {
-	const char *id;        /* MM2-<AREA>-<NNN>, stable forever */
+	const char *id;	       /* MM2-<AREA>-<NNN>, stable forever */
 	const char *name;      /* kebab-case slug */
 	const char *title;     /* one line: SARIF shortDescription */
 	const char *rationale; /* SARIF fullDescription */
@@ -38,7 +38,7 @@ struct mm2_rule_info {
 
 struct mm2_loc {
 	const struct mm2_source *src; /* NULL: a finding about no file (never emitted by rules) */
-	unsigned line, col;           /* 1-based */
+	unsigned line, col;	      /* 1-based */
 	unsigned end_line, end_col;   /* 1-based, exclusive end column; 0 = unknown */
 };
 
@@ -49,9 +49,9 @@ struct mm2_related {
 
 struct mm2_diag {
 	const struct mm2_rule_info *rule; /* never NULL */
-	enum mm2_severity severity;       /* after user overrides; off: not reported */
+	enum mm2_severity severity;	  /* after user overrides; off: not reported */
 	struct mm2_loc loc;
-	const char *message;              /* already rendered; secrets already redacted */
+	const char *message; /* already rendered; secrets already redacted */
 	/* Semantic anchor for fingerprints, e.g. "flow:A->B/key:acks": what the
 	 * finding is about, never where (no line or column), so that it survives
 	 * edits elsewhere in the file. Reporters hash rule id, file and anchor

@@ -13,13 +13,13 @@
 #define MM2LINT_ERROR_H
 
 enum mm2_errcode {
-	MM2_EIO = 1,   /* missing or unreadable file */
-	MM2_EUSAGE,    /* bad command line */
-	MM2_EBINARY,   /* input is not text */
-	MM2_ELIMIT,    /* input over a size limit */
-	MM2_ERULE,     /* invalid rule file */
-	MM2_ECONFIG,   /* invalid settings file */
-	MM2_EFORMAT,   /* input mm2lint cannot use at all */
+	MM2_EIO = 1, /* missing or unreadable file */
+	MM2_EUSAGE,  /* bad command line */
+	MM2_EBINARY, /* input is not text */
+	MM2_ELIMIT,  /* input over a size limit */
+	MM2_ERULE,   /* invalid rule file */
+	MM2_ECONFIG, /* invalid settings file */
+	MM2_EFORMAT, /* input mm2lint cannot use at all */
 };
 
 struct mm2_error {

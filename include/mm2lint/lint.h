@@ -19,10 +19,10 @@
 
 struct mm2_lint_opts {
 	mm2_version version;
-	struct mm2_facts facts;    /* .mm2lint.ini, then --latency */
+	struct mm2_facts facts;	   /* .mm2lint.ini, then --latency */
 	double latency_multiplier; /* default 10 */
-	const char *only_rule;     /* run just this rule (rule tests) */
-	FILE *verbose;             /* where to say why rules did not apply; NULL: quiet */
+	const char *only_rule;	   /* run just this rule (rule tests) */
+	FILE *verbose;		   /* where to say why rules did not apply; NULL: quiet */
 };
 
 /* Defaults: the newest catalogue version, multiplier 10, nothing else. */
@@ -33,8 +33,8 @@ void mm2_lint_opts_init(struct mm2_lint_opts *o, const struct mm2_catalog *cat);
  * Returns the number of arguments used (2), 0 if ARGV[I] is no such option, or -1
  * after printing a one-line error on standard error.
  */
-int mm2_lint_option(struct mm2_lint_opts *o, const struct mm2_catalog *cat,
-		    struct mm2_arena *arena, int argc, const char *const *argv, int i);
+int mm2_lint_option(struct mm2_lint_opts *o, const struct mm2_catalog *cat, struct mm2_arena *arena,
+		    int argc, const char *const *argv, int i);
 
 enum mm2_format { MM2_FORMAT_PROPERTIES, MM2_FORMAT_YAML, MM2_FORMAT_JSON };
 /* By the file name's extension; anything unknown is read as .properties. */
@@ -79,9 +79,9 @@ struct mm2_check_ctx {
 	/* Findings of this rule that several flows share: the flows are listed in
 	 * one finding instead of repeating it (rule_eval.c). */
 	struct mm2_flow_group {
-		size_t diag;       /* index in out */
+		size_t diag;	   /* index in out */
 		const char *flows; /* "A->B, C->B" */
-	} *groups;
+	} * groups;
 	size_t ngroups, groups_alloc;
 };
 
@@ -91,9 +91,8 @@ struct mm2_check_ctx {
  * Returns the finding, or NULL if an identical one (same rule and place) was
  * already emitted, in which case FLOW, if given, is noted on the first.
  */
-struct mm2_diag *mm2_check_emit(struct mm2_check_ctx *cx, enum mm2_severity sev,
-				struct mm2_loc loc, const char *message, const char *const *vars,
-				const char *anchor);
+struct mm2_diag *mm2_check_emit(struct mm2_check_ctx *cx, enum mm2_severity sev, struct mm2_loc loc,
+				const char *message, const char *const *vars, const char *anchor);
 /* Say, under --verbose, why CX's rule does not apply. */
 void mm2_check_not_applicable(struct mm2_check_ctx *cx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -19,12 +19,12 @@
 
 enum mm2_kind {
 	MM2_KIND_OTHER,
-	MM2_KIND_MM2,      /* MirrorMaker 2 dedicated mode (connect-mirror-maker.sh) */
-	MM2_KIND_BROKER,   /* server.properties */
+	MM2_KIND_MM2,	 /* MirrorMaker 2 dedicated mode (connect-mirror-maker.sh) */
+	MM2_KIND_BROKER, /* server.properties */
 	MM2_KIND_PRODUCER,
 	MM2_KIND_CONSUMER,
 	MM2_KIND_ADMIN,
-	MM2_KIND_WORKER,   /* Kafka Connect worker */
+	MM2_KIND_WORKER, /* Kafka Connect worker */
 	MM2_NKINDS
 };
 
@@ -32,14 +32,14 @@ const char *mm2_kind_name(enum mm2_kind k);
 int mm2_kind_parse(const char *name); /* -1 if unknown */
 
 struct mm2_entry {
-	const char *key;   /* decoded; NUL-terminated */
+	const char *key; /* decoded; NUL-terminated */
 	size_t key_len;
 	const char *value; /* decoded, exactly as Kafka's Map<String,String> holds it */
 	size_t value_len;
 	struct mm2_loc key_loc, value_loc;
 	const struct mm2_prop *prop; /* the .properties occurrence, or NULL */
-	bool shadowed;     /* a later entry has the same key */
-	unsigned index;    /* position in the document */
+	bool shadowed;		     /* a later entry has the same key */
+	unsigned index;		     /* position in the document */
 };
 
 struct mm2_doc {
@@ -47,9 +47,9 @@ struct mm2_doc {
 	struct mm2_entry *entries; /* in file order */
 	size_t n;
 	enum mm2_kind kind;
-	char kind_why[160];        /* one line: why this kind was chosen */
-	bool parse_failed;         /* the file cannot be read by Kafka as a whole */
-	struct mm2_kvmap *last;    /* key → last entry */
+	char kind_why[160];	/* one line: why this kind was chosen */
+	bool parse_failed;	/* the file cannot be read by Kafka as a whole */
+	struct mm2_kvmap *last; /* key → last entry */
 };
 
 /* A value and where it came from. */
@@ -63,7 +63,7 @@ struct mm2_setting {
 	const char *value; /* NUL-terminated; NULL = no value (a required key left unset) */
 	enum mm2_origin origin;
 	const struct mm2_entry *entry; /* MM2_ORIGIN_FILE */
-	const char *note;              /* MM2_ORIGIN_FORCED: "MirrorMaker 2 sets it", … */
+	const char *note;	       /* MM2_ORIGIN_FORCED: "MirrorMaker 2 sets it", … */
 };
 
 /* Open-addressing string map; keys and values are borrowed, not copied. */
@@ -71,7 +71,7 @@ struct mm2_kvmap {
 	struct mm2_kvslot {
 		const char *key;
 		struct mm2_setting val;
-	} *slot;
+	} * slot;
 	size_t n, cap;
 };
 

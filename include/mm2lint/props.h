@@ -22,23 +22,23 @@
 #include "mm2lint/source.h"
 
 struct mm2_prop {
-	const char *key;    /* decoded, NUL-terminated, owned by the arena */
+	const char *key; /* decoded, NUL-terminated, owned by the arena */
 	size_t key_len;
-	const char *value;  /* decoded, NUL-terminated, owned by the arena */
+	const char *value; /* decoded, NUL-terminated, owned by the arena */
 	size_t value_len;
 	/*
 	 * Byte offsets into src->data. A key or value that starts with an escape
 	 * starts at its backslash; an empty key at whatever follows it (the
 	 * separator, say). An empty value has value_off == end_off.
 	 */
-	size_t key_off;     /* byte offset of the key's first character */
-	size_t value_off;   /* byte offset of the value's first character (== end_off if empty) */
-	size_t end_off;     /* where the logical line stops: the terminator ending it, or src->len */
+	size_t key_off;	  /* byte offset of the key's first character */
+	size_t value_off; /* byte offset of the value's first character (== end_off if empty) */
+	size_t end_off;	  /* where the logical line stops: the terminator ending it, or src->len */
 	/* mm2_source_pos of key_off and value_off: columns count bytes if src->latin1. */
-	unsigned key_line, key_col;     /* 1-based */
+	unsigned key_line, key_col;	/* 1-based */
 	unsigned value_line, value_col; /* 1-based */
-	bool continued;     /* the logical line spans more than one natural line */
-	bool shadowed;      /* a later occurrence of the same key wins */
+	bool continued;			/* the logical line spans more than one natural line */
+	bool shadowed;			/* a later occurrence of the same key wins */
 };
 
 struct mm2_props {

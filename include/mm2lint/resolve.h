@@ -16,15 +16,15 @@
 
 /* The places a flow's settings take effect. */
 enum mm2_at {
-	MM2_AT_CONNECTOR,            /* the MM2 connectors of the flow (topics, replication.factor, …) */
-	MM2_AT_WORKER,               /* the Connect worker (herder) that writes into the target */
-	MM2_AT_SOURCE_CONSUMER,      /* reads the records to replicate from the source */
-	MM2_AT_TARGET_CONSUMER,      /* reads checkpoints / offset syncs on the target */
-	MM2_AT_SOURCE_ADMIN,         /* lists topics and groups, reads configs on the source */
-	MM2_AT_TARGET_ADMIN,         /* creates remote topics, syncs configs and offsets */
+	MM2_AT_CONNECTOR, /* the MM2 connectors of the flow (topics, replication.factor, …) */
+	MM2_AT_WORKER,	  /* the Connect worker (herder) that writes into the target */
+	MM2_AT_SOURCE_CONSUMER,	     /* reads the records to replicate from the source */
+	MM2_AT_TARGET_CONSUMER,	     /* reads checkpoints / offset syncs on the target */
+	MM2_AT_SOURCE_ADMIN,	     /* lists topics and groups, reads configs on the source */
+	MM2_AT_TARGET_ADMIN,	     /* creates remote topics, syncs configs and offsets */
 	MM2_AT_OFFSET_SYNC_PRODUCER, /* writes offset syncs (on the source by default) */
-	MM2_AT_TASK_PRODUCER,        /* Connect's task producer: writes the replicated records */
-	MM2_AT_FILE,                 /* a non-MM2 file: its own keys (broker, producer, …) */
+	MM2_AT_TASK_PRODUCER,	     /* Connect's task producer: writes the replicated records */
+	MM2_AT_FILE,		     /* a non-MM2 file: its own keys (broker, producer, …) */
 	MM2_NAT
 };
 
@@ -40,7 +40,7 @@ enum mm2_scope mm2_at_scope(enum mm2_at at, enum mm2_kind kind);
 
 struct mm2_flow {
 	const char *source, *target;
-	const char *name;        /* "S->T" */
+	const char *name; /* "S->T" */
 	/*
 	 * Whether records flow: the pair gets a herder (S->T.enabled read raw as
 	 * MirrorMaker does, so "true " is false there; or heartbeats on for the
@@ -48,8 +48,8 @@ struct mm2_flow {
 	 * `enabled`, else false), parsed by ConfigDef (trimmed), is true.
 	 */
 	bool enabled;
-	bool raw_enabled;        /* S->T.enabled read raw: decides the herder */
-	bool heartbeats;         /* emit.heartbeats.enabled for this pair, read raw */
+	bool raw_enabled;		       /* S->T.enabled read raw: decides the herder */
+	bool heartbeats;		       /* emit.heartbeats.enabled for this pair, read raw */
 	const struct mm2_entry *enabled_entry; /* the line that enables the connectors, if any */
 	struct mm2_kvmap worker;
 	struct mm2_kvmap connector;
@@ -61,10 +61,10 @@ struct mm2_mm2 {
 	const struct mm2_catalog *cat;
 	mm2_version version;
 	struct mm2_arena *arena;
-	const char **clusters;   /* the aliases of 'clusters', in file order, duplicates dropped */
+	const char **clusters; /* the aliases of 'clusters', in file order, duplicates dropped */
 	size_t nclusters;
 	const struct mm2_entry *clusters_entry;
-	struct mm2_flow *flows;  /* every ordered pair of distinct aliases */
+	struct mm2_flow *flows; /* every ordered pair of distinct aliases */
 	size_t nflows;
 };
 
@@ -84,8 +84,8 @@ bool mm2_flow_has_herder(const struct mm2_flow *f);
  * if not NULL, receives the catalogue key or NULL.
  */
 bool mm2_lookup(const struct mm2_catalog *cat, mm2_version version, const struct mm2_doc *doc,
-		const struct mm2_flow *f, enum mm2_at at, const char *key,
-		struct mm2_setting *out, const struct mm2_key **def, struct mm2_arena *arena);
+		const struct mm2_flow *f, enum mm2_at at, const char *key, struct mm2_setting *out,
+		const struct mm2_key **def, struct mm2_arena *arena);
 
 /* The Java LIST parse of VALUE: trimmed, split at commas with the blanks around
  * them; "" is the empty list. Items are allocated from ARENA. */

@@ -25,7 +25,7 @@
 struct mm2_node;
 
 enum mm2_op {
-	MM2_OP_PRESENT,  /* set in the file (true) or not (false) */
+	MM2_OP_PRESENT, /* set in the file (true) or not (false) */
 	MM2_OP_EQ,
 	MM2_OP_NE,
 	MM2_OP_IN,
@@ -50,22 +50,22 @@ enum mm2_fact_scope { MM2_FACTS_FLOW, MM2_FACTS_SOURCE, MM2_FACTS_TARGET, MM2_FA
 struct mm2_fact_ref {
 	const char *path; /* NULL: no fact */
 	enum mm2_fact_scope scope;
-	int which;        /* enum mm2_flow_fact or enum mm2_cluster_fact */
+	int which; /* enum mm2_flow_fact or enum mm2_cluster_fact */
 };
 
 struct mm2_pred {
 	enum mm2_pred_kind kind;
 	/* leaf */
-	const char *key;   /* NULL: the rule's subject key (unless fact is set) */
-	int at;            /* enum mm2_at, or -1: the place being checked */
+	const char *key;	      /* NULL: the rule's subject key (unless fact is set) */
+	int at;			      /* enum mm2_at, or -1: the place being checked */
 	struct mm2_fact_ref fact;     /* the left operand is a fact instead of a key */
 	struct mm2_fact_ref rhs_fact; /* the right operand is a fact */
 	enum mm2_op op;
 	bool want_present;
-	const char *rhs_value;   /* a scalar operand */
-	const char *rhs_key;     /* or another key's effective value */
+	const char *rhs_value; /* a scalar operand */
+	const char *rhs_key;   /* or another key's effective value */
 	int rhs_at;
-	const char **set;        /* in / not_in */
+	const char **set; /* in / not_in */
 	size_t nset;
 	/* all / any / not */
 	struct mm2_pred **kids;
@@ -76,7 +76,7 @@ struct mm2_pred {
 struct mm2_subject {
 	const char *key; /* may be NULL for rules whose leaves all name their keys */
 	enum mm2_at at;
-	unsigned kinds;  /* MM2_AT_FILE: bit set of enum mm2_kind (1u << kind); 0 = any */
+	unsigned kinds; /* MM2_AT_FILE: bit set of enum mm2_kind (1u << kind); 0 = any */
 };
 
 struct mm2_level {
@@ -88,13 +88,13 @@ struct mm2_level {
 struct mm2_rule_test {
 	const char *name;
 	const char *input;
-	const char *file_name;  /* what the input is called (its extension picks the format) */
-	const char **args;      /* extra command-line settings, e.g. --latency A->B=80 */
-	const char *settings;   /* .mm2lint.ini text for the case, or NULL */
+	const char *file_name; /* what the input is called (its extension picks the format) */
+	const char **args;     /* extra command-line settings, e.g. --latency A->B=80 */
+	const char *settings;  /* .mm2lint.ini text for the case, or NULL */
 	size_t nargs;
-	unsigned *lines;        /* expected finding lines; nlines == 0: must not fire */
+	unsigned *lines; /* expected finding lines; nlines == 0: must not fire */
 	size_t nlines;
-	unsigned line;          /* where the case is in the rule file */
+	unsigned line; /* where the case is in the rule file */
 };
 
 struct mm2_rule;
@@ -111,11 +111,11 @@ struct mm2_builtin {
 
 struct mm2_rule {
 	struct mm2_rule_info info;
-	const char *path;        /* the rule file */
-	bool all_flows;          /* flows: all herders, not only enabled ones */
+	const char *path; /* the rule file */
+	bool all_flows;	  /* flows: all herders, not only enabled ones */
 	struct mm2_subject *subjects;
 	size_t nsubjects;
-	struct mm2_pred *when;   /* NULL: always */
+	struct mm2_pred *when;	 /* NULL: always */
 	struct mm2_pred *assert; /* NULL for a builtin */
 	struct mm2_level *levels;
 	size_t nlevels;

@@ -29,9 +29,9 @@ enum mm2_cluster_fact {
 };
 
 struct mm2_fact_set {
-	const char *name;  /* flow "A->B" or cluster alias */
+	const char *name; /* flow "A->B" or cluster alias */
 	double v[4];
-	unsigned have;     /* bit i: v[i] is known */
+	unsigned have; /* bit i: v[i] is known */
 };
 
 struct mm2_facts {
@@ -42,7 +42,7 @@ struct mm2_facts {
 };
 
 struct mm2_settings {
-	const char *path;          /* the file read, or NULL */
+	const char *path; /* the file read, or NULL */
 	struct mm2_facts facts;
 	const char *kafka_version; /* NULL: not set */
 	const char *fail_on;
@@ -50,7 +50,7 @@ struct mm2_settings {
 	struct mm2_severity_override {
 		const char *id;
 		int severity; /* enum mm2_severity */
-	} *severity;
+	} * severity;
 	size_t nseverity;
 };
 
@@ -75,8 +75,8 @@ bool mm2_facts_flow(const struct mm2_facts *f, const char *flow, enum mm2_flow_f
 bool mm2_facts_cluster(const struct mm2_facts *f, const char *alias, enum mm2_cluster_fact which,
 		       double *out);
 /* Record a fact (later calls win: the command line after the file). */
-void mm2_facts_set_flow(struct mm2_facts *f, const char *flow, enum mm2_flow_fact which,
-			double v, struct mm2_arena *arena);
+void mm2_facts_set_flow(struct mm2_facts *f, const char *flow, enum mm2_flow_fact which, double v,
+			struct mm2_arena *arena);
 void mm2_facts_set_cluster(struct mm2_facts *f, const char *alias, enum mm2_cluster_fact which,
 			   double v, struct mm2_arena *arena);
 

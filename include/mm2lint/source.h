@@ -17,16 +17,16 @@
 #define MM2_SOURCE_MAX_LEN (16u * 1024 * 1024)
 
 struct mm2_source {
-	char *path;         /* as the user named it */
-	char *data;         /* the whole file, with a NUL appended (not counted in len) */
+	char *path; /* as the user named it */
+	char *data; /* the whole file, with a NUL appended (not counted in len) */
 	size_t len;
 	size_t *line_start; /* byte offset where each line starts; nlines entries */
 	size_t nlines;
-	bool latin1;        /* columns count bytes (ISO-8859-1), not UTF-8 code points */
+	bool latin1; /* columns count bytes (ISO-8859-1), not UTF-8 code points */
 	/* Byte ranges holding secrets (passwords, JAAS configs): never shown. */
 	struct mm2_span {
 		size_t off, len;
-	} *secrets;
+	} * secrets;
 	size_t nsecrets, secrets_alloc;
 };
 

@@ -14,7 +14,10 @@ struct mm2_strbuf {
 	size_t alloc;
 };
 
-#define MM2_STRBUF_INIT {0}
+#define MM2_STRBUF_INIT                                                                            \
+	{                                                                                          \
+		0                                                                                  \
+	}
 
 void mm2_strbuf_init(struct mm2_strbuf *sb);
 void mm2_strbuf_add(struct mm2_strbuf *sb, const void *data, size_t len);

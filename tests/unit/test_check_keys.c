@@ -95,9 +95,9 @@ static void test_check_keys__distance(void **state)
 
 	(void)state;
 	assert_int_equal(mm2_keys_distance("bootstrap.server", "bootstrap.servers", 5), 1);
-	assert_int_equal(mm2_keys_distance("acsk", "acks", 5), 1);         /* a swap */
+	assert_int_equal(mm2_keys_distance("acsk", "acks", 5), 1);	     /* a swap */
 	assert_int_equal(mm2_keys_distance("Tasks.Max", "tasks.max", 5), 0); /* case */
-	assert_int_equal(mm2_keys_distance("abcdefgh", "zzzzzzzz", 3), 4);  /* capped */
+	assert_int_equal(mm2_keys_distance("abcdefgh", "zzzzzzzz", 3), 4);   /* capped */
 	assert_true(mm2_keys_same_words("max.tasks", "tasks.max"));
 	assert_false(mm2_keys_same_words("tasks.max", "tasks.max"));
 	assert_false(mm2_keys_same_words("max", "max"));
@@ -154,7 +154,8 @@ static void test_check_keys__validators(void **state)
 	assert_int_equal(mm2_keys_validate("[all, -1, 0, 1]", MM2_TYPE_STRING, "ALL", &why, &a),
 			 MM2_KEYS_FAIL);
 	assert_int_equal(mm2_keys_validate("(case insensitive) [SASL_SSL, SSL]", MM2_TYPE_STRING,
-					   "ssl", &why, &a), MM2_KEYS_PASS);
+					   "ssl", &why, &a),
+			 MM2_KEYS_PASS);
 	assert_int_equal(mm2_keys_validate("[1,...,9] or -1", MM2_TYPE_INT, "-1", &why, &a),
 			 MM2_KEYS_PASS);
 	assert_int_equal(mm2_keys_validate("[1,...,9] or -1", MM2_TYPE_INT, "0", &why, &a),
@@ -169,7 +170,8 @@ static void test_check_keys__validators(void **state)
 					   MM2_TYPE_LIST, "compact,,delete", &why, &a),
 			 MM2_KEYS_FAIL);
 	assert_int_equal(mm2_keys_validate("list:dedup-warn,no-blank-items,non-empty",
-					   MM2_TYPE_LIST, " ", &why, &a), MM2_KEYS_FAIL);
+					   MM2_TYPE_LIST, " ", &why, &a),
+			 MM2_KEYS_FAIL);
 	assert_int_equal(mm2_keys_validate("custom:whatever", MM2_TYPE_STRING, "x", &why, &a),
 			 MM2_KEYS_CANNOT);
 	assert_int_equal(mm2_keys_validate("non-empty string", MM2_TYPE_STRING, "  ", &why, &a),
@@ -180,16 +182,15 @@ static void test_check_keys__validators(void **state)
 static void test_check_keys__validator_and_type_per_version(void **state)
 {
 	struct fixture *f = load("bootstrap.servers = k:9092\ngroup.id = g\n", NULL);
-	const struct mm2_key *sp = mm2_catalog_find(&f->cat, MM2_SCOPE_CONSUMER,
-						    "security.protocol");
+	const struct mm2_key *sp =
+		mm2_catalog_find(&f->cat, MM2_SCOPE_CONSUMER, "security.protocol");
 	const struct mm2_key *bs = mm2_catalog_find(&f->cat, MM2_SCOPE_MM2, "bootstrap.servers");
 
 	(void)state;
 	assert_non_null(sp);
 	assert_string_equal(mm2_keys_validator_at(sp, MM2_VERSION(3, 0), &f->arena), "");
 	assert_null(mm2_keys_validator_at(sp, MM2_VERSION(3, 4), &f->arena)); /* "changed" */
-	assert_string_equal(mm2_keys_validator_at(sp, MM2_VERSION(4, 3), &f->arena),
-			    sp->validator);
+	assert_string_equal(mm2_keys_validator_at(sp, MM2_VERSION(4, 3), &f->arena), sp->validator);
 	assert_int_equal(mm2_keys_type_at(bs, MM2_VERSION(4, 1)), MM2_TYPE_STRING);
 	assert_int_equal(mm2_keys_type_at(bs, MM2_VERSION(4, 2)), MM2_TYPE_LIST);
 	unload(f);
@@ -247,8 +248,8 @@ static void test_check_keys__routing(void **state)
 
 static void test_check_keys__broker_and_other_files(void **state)
 {
-	struct fixture *f = load("broker.id = 1\nlog.dirs = /d\nzookeeper.connect = z:2181\n",
-				 NULL);
+	struct fixture *f =
+		load("broker.id = 1\nlog.dirs = /d\nzookeeper.connect = z:2181\n", NULL);
 	struct mm2_keys_reading rd[MM2_KEYS_MAX_READINGS];
 
 	(void)state;
@@ -326,7 +327,8 @@ static void test_check_keys__lifecycle_per_version(void **state)
 
 static void test_check_keys__text_checks(void **state)
 {
-	struct fixture *f = load("\xef\xbb\xbf" "clusters = A, B\n"
+	struct fixture *f = load("\xef\xbb\xbf"
+				 "clusters = A, B\n"
 				 "A->B.enabled = true\n"
 				 "A.ssl.truststore.password = s3cret # prod\n"
 				 "A.ssl.truststore.password = other\n"

@@ -209,8 +209,8 @@ static void test_check_topo__exactly_once_with_a_provider(void **state)
 static void test_check_topo__bootstrap_by_version(void **state)
 {
 	static const char *const text =
-	    "clusters = A, B\nA.bootstrap.servers = a:9092\n"
-	    "A->B.enabled = true\nB->A.emit.heartbeats.enabled = false\n";
+		"clusters = A, B\nA.bootstrap.servers = a:9092\n"
+		"A->B.enabled = true\nB->A.emit.heartbeats.enabled = false\n";
 
 	assert_int_equal(count(*state, text, "MM2-TOPO-003", "4.1", "localhost:9092"), 1);
 	assert_int_equal(count(*state, text, "MM2-TOPO-003", "4.2", "is required"), 1);
@@ -237,19 +237,19 @@ static void test_check_topo__heartbeat_herder_of_an_unused_cluster(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_check_topo__nearest_alias),
-	    cmocka_unit_test(test_check_topo__real_keys_are_not_aliases),
-	    cmocka_unit_test(test_check_topo__alias_behind_a_word),
-	    cmocka_unit_test(test_check_topo__identity_ring_of_three),
-	    cmocka_unit_test(test_check_topo__identity_needs_3_0),
-	    cmocka_unit_test(test_check_topo__chain_beside_a_direct_flow),
-	    cmocka_unit_test(test_check_topo__separators_differ_on_a_ring),
-	    cmocka_unit_test(test_check_topo__separator_is_read_raw),
-	    cmocka_unit_test(test_check_topo__exactly_once_needs_3_5),
-	    cmocka_unit_test(test_check_topo__exactly_once_with_a_provider),
-	    cmocka_unit_test(test_check_topo__bootstrap_by_version),
-	    cmocka_unit_test(test_check_topo__one_shared_server_is_enough),
-	    cmocka_unit_test(test_check_topo__heartbeat_herder_of_an_unused_cluster),
+		cmocka_unit_test(test_check_topo__nearest_alias),
+		cmocka_unit_test(test_check_topo__real_keys_are_not_aliases),
+		cmocka_unit_test(test_check_topo__alias_behind_a_word),
+		cmocka_unit_test(test_check_topo__identity_ring_of_three),
+		cmocka_unit_test(test_check_topo__identity_needs_3_0),
+		cmocka_unit_test(test_check_topo__chain_beside_a_direct_flow),
+		cmocka_unit_test(test_check_topo__separators_differ_on_a_ring),
+		cmocka_unit_test(test_check_topo__separator_is_read_raw),
+		cmocka_unit_test(test_check_topo__exactly_once_needs_3_5),
+		cmocka_unit_test(test_check_topo__exactly_once_with_a_provider),
+		cmocka_unit_test(test_check_topo__bootstrap_by_version),
+		cmocka_unit_test(test_check_topo__one_shared_server_is_enough),
+		cmocka_unit_test(test_check_topo__heartbeat_herder_of_an_unused_cluster),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

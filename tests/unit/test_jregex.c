@@ -540,7 +540,7 @@ static void oracle_pattern(struct oracle *o, char *line)
 		o->mismatches++;
 	} else if (!strstr(o->pattern, "\\Q") &&
 		   java_index(o->pattern, err.off) !=
-		       java_clamp(o->pattern, o->pattern_len, atol(index))) {
+			   java_clamp(o->pattern, o->pattern_len, atol(index))) {
 		print_message("mismatch: '%s' (%s): Java index %s, mm2lint %ld\n", pat, want, index,
 			      java_index(o->pattern, err.off));
 		o->mismatches++;
@@ -587,11 +587,11 @@ static void test_jregex__agrees_with_jdk(void **state)
 	if (!dir || system("command -v javac >/dev/null 2>&1") != 0)
 		skip();
 	snprintf(
-	    cmd, sizeof(cmd),
-	    "bash '%s/tests/jregex-oracle/jregex-oracle.sh' '%s/tests/jregex-oracle/cases.txt' "
-	    "--random %s 1%s --grammar %s 2%s",
-	    dir, dir, extra ? extra : "4000", seed ? seed : "0", extra ? extra : "4000",
-	    seed ? seed : "0");
+		cmd, sizeof(cmd),
+		"bash '%s/tests/jregex-oracle/jregex-oracle.sh' '%s/tests/jregex-oracle/cases.txt' "
+		"--random %s 1%s --grammar %s 2%s",
+		dir, dir, extra ? extra : "4000", seed ? seed : "0", extra ? extra : "4000",
+		seed ? seed : "0");
 	f = popen(cmd, "r");
 	assert_non_null(f);
 	while (getline(&line, &cap, f) > 0) {
@@ -616,28 +616,28 @@ static void test_jregex__agrees_with_jdk(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_jregex__mm2_defaults),
-	    cmocka_unit_test(test_jregex__whole_string),
-	    cmocka_unit_test(test_jregex__joined_list),
-	    cmocka_unit_test(test_jregex__dangling_meta),
-	    cmocka_unit_test(test_jregex__braces),
-	    cmocka_unit_test(test_jregex__anchors),
-	    cmocka_unit_test(test_jregex__line_terminators),
-	    cmocka_unit_test(test_jregex__line_ending),
-	    cmocka_unit_test(test_jregex__possessive),
-	    cmocka_unit_test(test_jregex__case_insensitive),
-	    cmocka_unit_test(test_jregex__classes),
-	    cmocka_unit_test(test_jregex__properties),
-	    cmocka_unit_test(test_jregex__backreferences),
-	    cmocka_unit_test(test_jregex__escapes),
-	    cmocka_unit_test(test_jregex__groups),
-	    cmocka_unit_test(test_jregex__quoting),
-	    cmocka_unit_test(test_jregex__comments_mode),
-	    cmocka_unit_test(test_jregex__look_behind),
-	    cmocka_unit_test(test_jregex__encoding),
-	    cmocka_unit_test(test_jregex__backtracking_limit),
-	    cmocka_unit_test(test_jregex__size_limits),
-	    cmocka_unit_test(test_jregex__agrees_with_jdk),
+		cmocka_unit_test(test_jregex__mm2_defaults),
+		cmocka_unit_test(test_jregex__whole_string),
+		cmocka_unit_test(test_jregex__joined_list),
+		cmocka_unit_test(test_jregex__dangling_meta),
+		cmocka_unit_test(test_jregex__braces),
+		cmocka_unit_test(test_jregex__anchors),
+		cmocka_unit_test(test_jregex__line_terminators),
+		cmocka_unit_test(test_jregex__line_ending),
+		cmocka_unit_test(test_jregex__possessive),
+		cmocka_unit_test(test_jregex__case_insensitive),
+		cmocka_unit_test(test_jregex__classes),
+		cmocka_unit_test(test_jregex__properties),
+		cmocka_unit_test(test_jregex__backreferences),
+		cmocka_unit_test(test_jregex__escapes),
+		cmocka_unit_test(test_jregex__groups),
+		cmocka_unit_test(test_jregex__quoting),
+		cmocka_unit_test(test_jregex__comments_mode),
+		cmocka_unit_test(test_jregex__look_behind),
+		cmocka_unit_test(test_jregex__encoding),
+		cmocka_unit_test(test_jregex__backtracking_limit),
+		cmocka_unit_test(test_jregex__size_limits),
+		cmocka_unit_test(test_jregex__agrees_with_jdk),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -144,7 +144,7 @@ static void test_lex_properties__escaped_separators_stay_in_key(void **state)
 static void test_lex_properties__comments(void **state)
 {
 	struct mm2_props *p =
-	    PARSE("# c1\n  ! c2 = x\n\t# c3\\\nk=v # not comment\nk2 = !v\n#last");
+		PARSE("# c1\n  ! c2 = x\n\t# c3\\\nk=v # not comment\nk2 = !v\n#last");
 
 	assert_int_equal(p->n, 2);
 	PAIR(&p->v[0], "k", "v # not comment");
@@ -539,8 +539,8 @@ static void test_lex_properties__long_lines(void **state)
 static void test_lex_properties__dump_format(void **state)
 {
 	struct mm2_props *p =
-	    PARSE("b=2\na=\"\\\\\\b\\u0008\\t\\u0001\\u007f~\xe9\\uD800\\uffff\nb=3\n"
-		  "\\u00e9=\n");
+		PARSE("b=2\na=\"\\\\\\b\\u0008\\t\\u0001\\u007f~\xe9\\uD800\\uffff\nb=3\n"
+		      "\\u00e9=\n");
 	char *s = dump(p);
 
 	/* Sorted bytewise on the escaped text: '\\' (0x5c) comes before 'a'. */
@@ -565,46 +565,46 @@ static void test_lex_properties__release_resets(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    CASE(separators),
-	    CASE(only_one_separator_consumed),
-	    CASE(empty_keys_and_values),
-	    CASE(escaped_separators_stay_in_key),
-	    CASE(comments),
-	    CASE(comment_never_continues),
-	    CASE(blank_lines_skipped),
-	    CASE(continuation_odd_backslashes),
-	    CASE(even_backslashes_end_the_line),
-	    CASE(continuation_into_blank_line),
-	    CASE(continued_hash_line_is_text),
-	    CASE(continuation_at_eof),
-	    CASE(continuation_terminator_at_eof),
-	    CASE(backslash_space_is_no_continuation),
-	    CASE(backslash_only_line_then_comment),
-	    CASE(backslash_only_line_at_eof),
-	    CASE(short_escapes),
-	    CASE(unicode_escapes),
-	    CASE(malformed_unicode_fails),
-	    CASE(malformed_unicode_too_short),
-	    CASE(malformed_unicode_in_key),
-	    CASE(malformed_unicode_on_continuation_line),
-	    CASE(line_terminators),
-	    CASE(crlf_in_continuation),
-	    CASE(latin1_bytes_become_utf8),
-	    CASE(only_space_tab_ff_are_whitespace),
-	    CASE(bom_is_three_latin1_chars),
-	    CASE(trailing_whitespace_kept),
-	    CASE(duplicates_kept_last_wins),
-	    CASE(duplicates_compare_decoded_keys),
-	    CASE(locations),
-	    CASE(locations_on_continuation_lines),
-	    CASE(locations_after_crlf),
-	    CASE(value_starting_with_escape),
-	    CASE(empty_value_location),
-	    CASE(nul_bytes),
-	    CASE(empty_and_comment_only_files),
-	    CASE(long_lines),
-	    CASE(dump_format),
-	    CASE(release_resets),
+		CASE(separators),
+		CASE(only_one_separator_consumed),
+		CASE(empty_keys_and_values),
+		CASE(escaped_separators_stay_in_key),
+		CASE(comments),
+		CASE(comment_never_continues),
+		CASE(blank_lines_skipped),
+		CASE(continuation_odd_backslashes),
+		CASE(even_backslashes_end_the_line),
+		CASE(continuation_into_blank_line),
+		CASE(continued_hash_line_is_text),
+		CASE(continuation_at_eof),
+		CASE(continuation_terminator_at_eof),
+		CASE(backslash_space_is_no_continuation),
+		CASE(backslash_only_line_then_comment),
+		CASE(backslash_only_line_at_eof),
+		CASE(short_escapes),
+		CASE(unicode_escapes),
+		CASE(malformed_unicode_fails),
+		CASE(malformed_unicode_too_short),
+		CASE(malformed_unicode_in_key),
+		CASE(malformed_unicode_on_continuation_line),
+		CASE(line_terminators),
+		CASE(crlf_in_continuation),
+		CASE(latin1_bytes_become_utf8),
+		CASE(only_space_tab_ff_are_whitespace),
+		CASE(bom_is_three_latin1_chars),
+		CASE(trailing_whitespace_kept),
+		CASE(duplicates_kept_last_wins),
+		CASE(duplicates_compare_decoded_keys),
+		CASE(locations),
+		CASE(locations_on_continuation_lines),
+		CASE(locations_after_crlf),
+		CASE(value_starting_with_escape),
+		CASE(empty_value_location),
+		CASE(nul_bytes),
+		CASE(empty_and_comment_only_files),
+		CASE(long_lines),
+		CASE(dump_format),
+		CASE(release_resets),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -144,7 +144,7 @@ static void test_lex_yaml__scalar_text_is_kept_exactly(void **state)
 static void test_lex_yaml__plain_null_only_for_plain_untagged(void **state)
 {
 	const struct mm2_node *root =
-	    parse_ok("a:\nb: ~\nc: null\nd: NULL\ne: \"null\"\nf: !!str null\ng: nil\n");
+		parse_ok("a:\nb: ~\nc: null\nd: NULL\ne: \"null\"\nf: !!str null\ng: nil\n");
 
 	assert_true(get(root, "a")->plain_null);
 	assert_true(get(root, "b")->plain_null);
@@ -196,14 +196,14 @@ static void assert_positions_agree(const struct mm2_node *n, int depth)
 static void test_lex_yaml__positions_agree_with_source_pos(void **state)
 {
 	static const char *const inputs[] = {
-	    "a: 1\r\nb:\r\n  - x\r\n  - \"y\"\r\n",
-	    "a: 1\rb: [1, 2]\r",
-	    "\xef\xbb\xbf"
-	    "k: v\n",
-	    "s: \"x\xe2\x80\xa8y\"\nt: \xc3\xa9\xc3\xa9 \xf0\x9f\x98\x80 z\nu: [\xc3\xa9, "
-	    "\xc3\xa9]\n",
-	    "a: |\n  line\n\n  more\n\n# c\nb: >\n  f\nc: {x: 1,\n\ty: 2}\n",
-	    "- &a [1, 2]\n- *a\n- !!str &b q\n- ? complex\n  : key\n",
+		"a: 1\r\nb:\r\n  - x\r\n  - \"y\"\r\n",
+		"a: 1\rb: [1, 2]\r",
+		"\xef\xbb\xbf"
+		"k: v\n",
+		"s: \"x\xe2\x80\xa8y\"\nt: \xc3\xa9\xc3\xa9 \xf0\x9f\x98\x80 z\nu: [\xc3\xa9, "
+		"\xc3\xa9]\n",
+		"a: |\n  line\n\n  more\n\n# c\nb: >\n  f\nc: {x: 1,\n\ty: 2}\n",
+		"- &a [1, 2]\n- *a\n- !!str &b q\n- ? complex\n  : key\n",
 	};
 	size_t i, j;
 
@@ -559,8 +559,8 @@ static void test_lex_yaml__alias_bomb_is_refused(void **state)
 	mm2_strbuf_addstr(&sb, "a0: &a0 [lol]\n");
 	for (i = 1; i < 10; i++)
 		mm2_strbuf_addf(
-		    &sb, "a%d: &a%d [*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d]\n", i, i,
-		    i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1);
+			&sb, "a%d: &a%d [*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d]\n", i,
+			i, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1);
 	parse_mem(sb.buf, sb.len);
 	assert_int_equal(P.ret, -MM2_ELIMIT);
 	assert_int_equal(P.err.code, MM2_ELIMIT);
@@ -570,8 +570,8 @@ static void test_lex_yaml__alias_bomb_is_refused(void **state)
 	mm2_strbuf_addstr(&sb, "a0: &a0 [lol]\n");
 	for (i = 1; i < 4; i++)
 		mm2_strbuf_addf(
-		    &sb, "a%d: &a%d [*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d]\n", i, i,
-		    i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1);
+			&sb, "a%d: &a%d [*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d]\n", i,
+			i, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1);
 	parse_mem(sb.buf, sb.len);
 	assert_int_equal(P.ret, 0);
 	assert_false(P.d.failed);
@@ -664,7 +664,7 @@ static void test_lex_yaml__json_objects_and_arrays(void **state)
 static void test_lex_yaml__json_crlf_positions(void **state)
 {
 	const struct mm2_node *root =
-	    parse_ok("{\r\n  \"a\": 1,\r\n\t\"b\": [\r\n    2\r\n  ]\r\n}\r\n");
+		parse_ok("{\r\n  \"a\": 1,\r\n\t\"b\": [\r\n    2\r\n  ]\r\n}\r\n");
 
 	assert_at(root, 1, 1);
 	assert_at(root->pairs[0].key, 2, 3);
@@ -718,46 +718,46 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(name) cmocka_unit_test_teardown(test_lex_yaml__##name, teardown)
-	    T(block_mapping_positions),
-	    T(quoted_scalar_starts_at_its_quote),
-	    T(scalar_text_is_kept_exactly),
-	    T(plain_null_only_for_plain_untagged),
-	    T(empty_value_sits_after_its_indicator),
-	    T(columns_count_code_points),
-	    T(positions_agree_with_source_pos),
-	    T(position_skips_anchor_and_tag),
-	    T(block_scalar_ends_at_its_last_character),
-	    T(tags_are_kept),
-	    T(duplicate_keys_are_flagged),
-	    T(many_duplicate_keys_are_all_flagged),
-	    T(node_get_returns_last_pair),
-	    T(multi_document_streams),
-	    T(finding_keeps_documents_before_it),
-	    T(aliases_share_nodes),
-	    T(anchors_are_scoped_to_their_document),
-	    T(redefined_anchor_names_the_later_node),
-	    T(undefined_alias_fails),
-	    T(recursive_alias_fails),
-	    T(merge_key_is_resolved),
-	    T(merge_sequence_earlier_mapping_wins),
-	    T(quoted_merge_key_is_a_plain_key),
-	    T(merge_key_with_unfit_value_fails),
-	    T(helm_template_value_reads_as_flow_mappings),
-	    T(helm_template_at_mapping_position_fails),
-	    T(truncated_input_fails),
-	    T(invalid_utf8_fails_with_location),
-	    T(nul_byte_fails_with_location),
-	    T(utf16_input_fails),
-	    T(nesting_beyond_the_limit_is_refused),
-	    T(alias_bomb_is_refused),
-	    T(merge_bomb_is_refused),
-	    T(node_count_beyond_the_limit_is_refused),
-	    T(huge_line_is_read),
-	    T(json_objects_and_arrays),
-	    T(json_crlf_positions),
-	    T(json_duplicate_keys_are_flagged),
-	    T(json_unescaped_quote_fails),
-	    T(json_beyond_libyaml_fails),
+		T(block_mapping_positions),
+		T(quoted_scalar_starts_at_its_quote),
+		T(scalar_text_is_kept_exactly),
+		T(plain_null_only_for_plain_untagged),
+		T(empty_value_sits_after_its_indicator),
+		T(columns_count_code_points),
+		T(positions_agree_with_source_pos),
+		T(position_skips_anchor_and_tag),
+		T(block_scalar_ends_at_its_last_character),
+		T(tags_are_kept),
+		T(duplicate_keys_are_flagged),
+		T(many_duplicate_keys_are_all_flagged),
+		T(node_get_returns_last_pair),
+		T(multi_document_streams),
+		T(finding_keeps_documents_before_it),
+		T(aliases_share_nodes),
+		T(anchors_are_scoped_to_their_document),
+		T(redefined_anchor_names_the_later_node),
+		T(undefined_alias_fails),
+		T(recursive_alias_fails),
+		T(merge_key_is_resolved),
+		T(merge_sequence_earlier_mapping_wins),
+		T(quoted_merge_key_is_a_plain_key),
+		T(merge_key_with_unfit_value_fails),
+		T(helm_template_value_reads_as_flow_mappings),
+		T(helm_template_at_mapping_position_fails),
+		T(truncated_input_fails),
+		T(invalid_utf8_fails_with_location),
+		T(nul_byte_fails_with_location),
+		T(utf16_input_fails),
+		T(nesting_beyond_the_limit_is_refused),
+		T(alias_bomb_is_refused),
+		T(merge_bomb_is_refused),
+		T(node_count_beyond_the_limit_is_refused),
+		T(huge_line_is_read),
+		T(json_objects_and_arrays),
+		T(json_crlf_positions),
+		T(json_duplicate_keys_are_flagged),
+		T(json_unescaped_quote_fails),
+		T(json_beyond_libyaml_fails),
 #undef T
 	};
 

@@ -18,42 +18,42 @@
 static const char *const tags_dur[] = {"durability", "replication", NULL};
 
 static const struct mm2_rule_info rule_dur = {
-    .id = "MM2-DUR-001",
-    .name = "remote-rf-not-above-target-min-isr",
-    .title = "Remote topics stop accepting writes when one replica is lost",
-    .rationale = "MM2 writes with acks=all, so a partition below min.insync.replicas "
-		 "rejects writes.",
-    .fix = "Set replication.factor to at least min.insync.replicas + 1.",
-    .help_uri = "https://mm2lint.example/docs/rules/MM2-DUR-001",
-    .category = "durability",
-    .severity = MM2_SEV_ERROR,
-    .tags = tags_dur,
+	.id = "MM2-DUR-001",
+	.name = "remote-rf-not-above-target-min-isr",
+	.title = "Remote topics stop accepting writes when one replica is lost",
+	.rationale = "MM2 writes with acks=all, so a partition below min.insync.replicas "
+		     "rejects writes.",
+	.fix = "Set replication.factor to at least min.insync.replicas + 1.",
+	.help_uri = "https://mm2lint.example/docs/rules/MM2-DUR-001",
+	.category = "durability",
+	.severity = MM2_SEV_ERROR,
+	.tags = tags_dur,
 };
 static const struct mm2_rule_info rule_net = {
-    .id = "MM2-NET-004",
-    .name = "source-consumer-buffer-small-for-rtt",
-    .title = "Source consumer TCP receive buffer is small for the measured link RTT",
-    .rationale = "A 64 KiB window over an 80 ms round trip carries well under 1 MB/s.",
-    .fix = "Set receive.buffer.bytes=-1 to let the OS autotune.",
-    .help_uri = "https://mm2lint.example/docs/rules/MM2-NET-004",
-    .category = "network",
-    .severity = MM2_SEV_WARNING,
+	.id = "MM2-NET-004",
+	.name = "source-consumer-buffer-small-for-rtt",
+	.title = "Source consumer TCP receive buffer is small for the measured link RTT",
+	.rationale = "A 64 KiB window over an 80 ms round trip carries well under 1 MB/s.",
+	.fix = "Set receive.buffer.bytes=-1 to let the OS autotune.",
+	.help_uri = "https://mm2lint.example/docs/rules/MM2-NET-004",
+	.category = "network",
+	.severity = MM2_SEV_WARNING,
 };
 /* Only the required fields: the reporters must fill in what GitHub needs. */
 static const struct mm2_rule_info rule_sec = {
-    .id = "MM2-SEC-002",
-    .name = "sasl-secret-without-tls",
-    .title = "SASL credentials are sent without TLS",
-    .category = "security",
-    .severity = MM2_SEV_ERROR,
+	.id = "MM2-SEC-002",
+	.name = "sasl-secret-without-tls",
+	.title = "SASL credentials are sent without TLS",
+	.category = "security",
+	.severity = MM2_SEV_ERROR,
 };
 /* A rule the run did not list in opts->rules (a parse finding, say). */
 static const struct mm2_rule_info rule_parse = {
-    .id = "MM2-PARSE-001",
-    .name = "bad-escape",
-    .title = "Malformed \\uXXXX escape",
-    .category = "parse",
-    .severity = MM2_SEV_ERROR,
+	.id = "MM2-PARSE-001",
+	.name = "bad-escape",
+	.title = "Malformed \\uXXXX escape",
+	.category = "parse",
+	.severity = MM2_SEV_ERROR,
 };
 static const struct mm2_rule_info *const all_rules[] = {&rule_dur, &rule_net, &rule_sec};
 
@@ -175,13 +175,13 @@ static void test_report__text_gnu_line_format(void **state)
 	char *out = run(mm2_report_text, &f->d, &f->opts);
 
 	assert_string_equal(
-	    out, "cfg/mm2.properties:2:1: warning: flow 'A->B': receive.buffer.bytes=65536 "
-		 "is small [MM2-NET-004]\n"
-		 "cfg/mm2.properties:3:2: error: flow 'A->B': replication.factor=1 is "
-		 "not above min.insync.replicas=2 [MM2-DUR-001]\n"
-		 "  cfg/mm2.properties:2:1: note: flow 'A->B' enabled here\n"
-		 "cfg/mm2.properties:4:7: note: caf\xc3\xa9 \xe2\x9c\x93 \"quoted\" \\ "
-		 "tab\there [MM2-SEC-002]\n");
+		out, "cfg/mm2.properties:2:1: warning: flow 'A->B': receive.buffer.bytes=65536 "
+		     "is small [MM2-NET-004]\n"
+		     "cfg/mm2.properties:3:2: error: flow 'A->B': replication.factor=1 is "
+		     "not above min.insync.replicas=2 [MM2-DUR-001]\n"
+		     "  cfg/mm2.properties:2:1: note: flow 'A->B' enabled here\n"
+		     "cfg/mm2.properties:4:7: note: caf\xc3\xa9 \xe2\x9c\x93 \"quoted\" \\ "
+		     "tab\there [MM2-SEC-002]\n");
 	free(out);
 }
 
@@ -421,14 +421,14 @@ static void test_report__sarif_outside_cwd_is_file_uri(void **state)
 static void test_report__uri_normalises_paths(void **state)
 {
 	static const char *const cases[][3] = {
-	    {"cfg/mm2.properties", "/w/repo", "cfg/mm2.properties"},
-	    {"./cfg//./x.properties", "/w/repo", "cfg/x.properties"},
-	    {"/w/repo/a/../b.yaml", "/w/repo", "b.yaml"},
-	    {"../other/c.yaml", "/w/repo", "file:///w/other/c.yaml"},
-	    {"/w/repository/c.yaml", "/w/repo", "file:///w/repository/c.yaml"},
-	    {"a:b#c?d%e\xc3\xa9.yaml", "/w/repo", "a%3Ab%23c%3Fd%25e%C3%A9.yaml"},
-	    {"/etc/x.yaml", "/", "etc/x.yaml"},
-	    {"../x.yaml", NULL, "../x.yaml"},
+		{"cfg/mm2.properties", "/w/repo", "cfg/mm2.properties"},
+		{"./cfg//./x.properties", "/w/repo", "cfg/x.properties"},
+		{"/w/repo/a/../b.yaml", "/w/repo", "b.yaml"},
+		{"../other/c.yaml", "/w/repo", "file:///w/other/c.yaml"},
+		{"/w/repository/c.yaml", "/w/repo", "file:///w/repository/c.yaml"},
+		{"a:b#c?d%e\xc3\xa9.yaml", "/w/repo", "a%3Ab%23c%3Fd%25e%C3%A9.yaml"},
+		{"/etc/x.yaml", "/", "etc/x.yaml"},
+		{"../x.yaml", NULL, "../x.yaml"},
 	};
 	size_t i;
 
@@ -596,26 +596,26 @@ static void test_report__text_masks_secrets(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    T(text_gnu_line_format),
-	    T(text_caret_keeps_tab_alignment),
-	    T(text_shows_control_bytes_safely),
-	    T(text_no_ansi_without_color),
-	    T(text_caret_past_end_of_line),
-	    T(text_cuts_long_lines_around_caret),
-	    T(json_end_only_when_consistent),
-	    T(json_parses_back_with_fields_and_counts),
-	    T(json_escapes_and_repairs_utf8),
-	    T(sarif_rule_index_points_at_rule),
-	    T(sarif_location_is_relative_with_region),
-	    T(sarif_outside_cwd_is_file_uri),
-	    T(uri_normalises_paths),
-	    T(sarif_columns_are_utf16),
-	    T(sarif_fingerprints_stable_and_distinct),
-	    T(zero_findings),
-	    T(severity_off_is_not_reported),
-	    T(write_error_is_negative),
-	    T(sarif_samples),
-	    T(text_masks_secrets),
+		T(text_gnu_line_format),
+		T(text_caret_keeps_tab_alignment),
+		T(text_shows_control_bytes_safely),
+		T(text_no_ansi_without_color),
+		T(text_caret_past_end_of_line),
+		T(text_cuts_long_lines_around_caret),
+		T(json_end_only_when_consistent),
+		T(json_parses_back_with_fields_and_counts),
+		T(json_escapes_and_repairs_utf8),
+		T(sarif_rule_index_points_at_rule),
+		T(sarif_location_is_relative_with_region),
+		T(sarif_outside_cwd_is_file_uri),
+		T(uri_normalises_paths),
+		T(sarif_columns_are_utf16),
+		T(sarif_fingerprints_stable_and_distinct),
+		T(zero_findings),
+		T(severity_off_is_not_reported),
+		T(write_error_is_negative),
+		T(sarif_samples),
+		T(text_masks_secrets),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -126,10 +126,12 @@ static void test_resolve__cluster_consumer_beats_flow_consumer(void **state)
 	unsigned line = 0;
 
 	(void)state;
-	assert_string_equal(get(f, "A->B", MM2_AT_SOURCE_CONSUMER, "max.poll.records", &line), "20");
+	assert_string_equal(get(f, "A->B", MM2_AT_SOURCE_CONSUMER, "max.poll.records", &line),
+			    "20");
 	assert_int_equal(line, 4);
 	/* The flow-level consumer.K still reaches the target consumer. */
-	assert_string_equal(get(f, "A->B", MM2_AT_TARGET_CONSUMER, "max.poll.records", &line), "10");
+	assert_string_equal(get(f, "A->B", MM2_AT_TARGET_CONSUMER, "max.poll.records", &line),
+			    "10");
 	assert_int_equal(line, 3);
 	unload(f);
 }

@@ -84,10 +84,11 @@ static void test_rule_load__accepts_a_good_rule(void **state)
 	struct mm2_error err = {0};
 
 	(void)state;
-	assert_int_equal(load(good_head,
-			      "subjects: [ { key: tasks.max, at: connector } ]\nassert: { ge: 2 }\n",
-			      good_tests, &err),
-			 0);
+	assert_int_equal(
+		load(good_head,
+		     "subjects: [ { key: tasks.max, at: connector } ]\nassert: { ge: 2 }\n",
+		     good_tests, &err),
+		0);
 }
 
 static void test_rule_load__refuses_unknown_key(void **state)
@@ -110,10 +111,11 @@ static void test_rule_load__refuses_key_at_wrong_place(void **state)
 
 	(void)state;
 	/* acks is a producer key: the source consumer has none. */
-	assert_int_equal(load(good_head,
-			      "subjects: [ { key: acks, at: source-consumer } ]\nassert: { eq: all }\n",
-			      good_tests, &err),
-			 -MM2_ERULE);
+	assert_int_equal(
+		load(good_head,
+		     "subjects: [ { key: acks, at: source-consumer } ]\nassert: { eq: all }\n",
+		     good_tests, &err),
+		-MM2_ERULE);
 }
 
 static void test_rule_load__needs_firing_and_silent_tests(void **state)
@@ -121,12 +123,13 @@ static void test_rule_load__needs_firing_and_silent_tests(void **state)
 	struct mm2_error err = {0};
 
 	(void)state;
-	assert_int_equal(load(good_head,
-			      "subjects: [ { key: tasks.max, at: connector } ]\nassert: { ge: 2 }\n",
-			      "tests:\n  - name: fires\n    input: |\n      clusters = A, B\n"
-			      "    expect: [ { line: 1 } ]\n",
-			      &err),
-			 -MM2_ERULE);
+	assert_int_equal(
+		load(good_head,
+		     "subjects: [ { key: tasks.max, at: connector } ]\nassert: { ge: 2 }\n",
+		     "tests:\n  - name: fires\n    input: |\n      clusters = A, B\n"
+		     "    expect: [ { line: 1 } ]\n",
+		     &err),
+		-MM2_ERULE);
 	assert_non_null(strstr(err.msg, "fires and one that does not"));
 }
 
@@ -140,8 +143,9 @@ static void test_rule_load__refuses_bad_id_and_operator(void **state)
 	memcpy(head, good_head, sizeof(good_head));
 	p = strstr(head, "MM2-TEST-001");
 	memcpy(p, "MM2-test-01 ", 12);
-	assert_int_equal(load(head, "subjects: [ { key: tasks.max, at: connector } ]\n"
-				    "assert: { ge: 2 }\n",
+	assert_int_equal(load(head,
+			      "subjects: [ { key: tasks.max, at: connector } ]\n"
+			      "assert: { ge: 2 }\n",
 			      good_tests, &err),
 			 -MM2_ERULE);
 	assert_int_equal(load(good_head,
@@ -163,8 +167,9 @@ static void test_rule_load__refuses_unknown_placeholder(void **state)
 	memcpy(head, good_head, sizeof(good_head));
 	p = strstr(head, "{{value}}");
 	memcpy(p, "{{valeu}}", 9);
-	assert_int_equal(load(head, "subjects: [ { key: tasks.max, at: connector } ]\n"
-				    "assert: { ge: 2 }\n",
+	assert_int_equal(load(head,
+			      "subjects: [ { key: tasks.max, at: connector } ]\n"
+			      "assert: { ge: 2 }\n",
 			      good_tests, &err),
 			 -MM2_ERULE);
 	assert_non_null(strstr(err.msg, "{{valeu}}"));
