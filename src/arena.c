@@ -8,6 +8,7 @@
 #include <string.h>
 #include "mm2lint/arena.h"
 #include "mm2lint/util.h"
+#include "banned.h"
 
 struct mm2_arena_block {
 	struct mm2_arena_block *next;

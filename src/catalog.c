@@ -8,6 +8,7 @@
 #include "mm2lint/catalog.h"
 #include "mm2lint/embedded.h"
 #include "mm2lint/util.h"
+#include "banned.h"
 
 static const char *const scope_files[MM2_NSCOPES] = {
 	"rules/catalog/mm2.tsv",

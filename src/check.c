@@ -4,6 +4,7 @@
 #include <string.h>
 #include "mm2lint/lint.h"
 #include "check.h"
+#include "banned.h"
 
 /* Parse errors are found by the front-ends while reading; the rule file only
  * carries their metadata and tests. */

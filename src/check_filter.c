@@ -12,6 +12,7 @@
 #include "mm2lint/util.h"
 #include "mm2lint/yaml.h"
 #include "check.h"
+#include "banned.h"
 
 static const char *const filter_keys[] = {
 	"topics",

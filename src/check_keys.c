@@ -13,6 +13,7 @@
 #include "keys_checks.h"
 #include "keys_route.h"
 #include "keys_suggest.h"
+#include "banned.h"
 
 static const char *version_str(mm2_version v, struct mm2_arena *a)
 {

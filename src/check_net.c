@@ -8,6 +8,7 @@
 #include "mm2lint/util.h"
 #include "mm2lint/yaml.h"
 #include "check.h"
+#include "banned.h"
 
 static const char *fmt_num(struct mm2_arena *a, double v)
 {

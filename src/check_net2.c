@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include "check.h"
 #include "net2.h"
+#include "banned.h"
 
 const struct mm2_builtin *const mm2_builtins_net2[] = {
 	&net2_check_delivery_timeout,

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include "check.h"
 #include "topo.h"
+#include "banned.h"
 
 const struct mm2_builtin *const mm2_builtins_topo[] = {
 	&mm2_topo_check_clusters,	   &mm2_topo_check_alias_refs,

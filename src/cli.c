@@ -11,6 +11,7 @@
 #include "cli.h"
 
 #include "mm2lint/effective.h"
+#include "banned.h"
 
 __attribute__((format(printf, 1, 2))) static int err_arg(const char *fmt, ...)
 {

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "mm2lint/diag.h"
 #include "mm2lint/util.h"
+#include "banned.h"
 
 static const char *const sev_names[] = {"off", "note", "warning", "error"};
 

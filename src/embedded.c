@@ -3,6 +3,7 @@
  */
 #include <string.h>
 #include "mm2lint/embedded.h"
+#include "banned.h"
 
 const struct mm2_embedded_file *mm2_embedded_find(const char *name)
 {

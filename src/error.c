@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include "mm2lint/error.h"
+#include "banned.h"
 
 int mm2_error_set(struct mm2_error *err, int code, const char *fmt, ...)
 {

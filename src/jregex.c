@@ -11,6 +11,7 @@
 #include <string.h>
 #include "jregex_java.h"
 #include "mm2lint/util.h"
+#include "banned.h"
 
 /* Backtracking steps per match: a topic name is at most 249 characters. */
 #define MATCH_LIMIT 1000000

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "jregex_java.h"
+#include "banned.h"
 
 static int cmp_range(const void *a, const void *b)
 {

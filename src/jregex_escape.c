@@ -6,6 +6,7 @@
  */
 #include <string.h>
 #include "jregex_java.h"
+#include "banned.h"
 
 static void emit(struct jr_parser *p, const char *s)
 {

@@ -5,6 +5,7 @@
  */
 #include <string.h>
 #include "jregex_java.h"
+#include "banned.h"
 
 /* One UTF-8 sequence at S[*I..LEN): its code point, or -1 if it is not valid. */
 static int32_t utf8(const unsigned char *s, size_t len, size_t *i)

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "jregex_java.h"
 #include "mm2lint/util.h"
+#include "banned.h"
 
 _Noreturn void mm2_jr_error(struct jr_parser *p, const char *why)
 {

@@ -5,6 +5,7 @@
  * (then clang-format); names that JDK rejects are left out.
  */
 #include "jregex_java.h"
+#include "banned.h"
 
 /* forProperty: \p{NAME} and \p{IsNAME}, names compared exactly */
 const struct mm2_jr_prop mm2_jr_props_java[] = {

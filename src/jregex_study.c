@@ -6,6 +6,7 @@
  */
 #include <string.h>
 #include "jregex_java.h"
+#include "banned.h"
 
 #define MAX_REPS 0x7FFFFFFF
 

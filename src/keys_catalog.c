@@ -5,6 +5,7 @@
  */
 #include <string.h>
 #include "keys_route.h"
+#include "banned.h"
 
 /* The Scala clients' own keys (removed with those clients in Kafka 2.0). */
 static const struct mm2_keys_old old_keys[] = {

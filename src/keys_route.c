@@ -6,6 +6,7 @@
 #include <string.h>
 #include "mm2lint/util.h"
 #include "keys_route.h"
+#include "banned.h"
 
 /* Top-level keys that MirrorMaker 2 copies into every worker it builds. */
 static const char *const worker_prefixes[] = {

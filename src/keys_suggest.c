@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "keys_suggest.h"
+#include "banned.h"
 
 #define MAX_KEY 128
 

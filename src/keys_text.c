@@ -11,6 +11,7 @@
 #include "check.h"
 #include "keys_checks.h"
 #include "keys_route.h"
+#include "banned.h"
 
 static bool properties(const struct mm2_check_ctx *cx)
 {

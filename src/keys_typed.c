@@ -10,6 +10,7 @@
 #include "keys_checks.h"
 #include "keys_route.h"
 #include "keys_value.h"
+#include "banned.h"
 
 /* What a value Kafka refuses breaks, by where the key is read. */
 static const char *consequence(struct mm2_check_ctx *cx, const struct mm2_keys_reading *r)

@@ -11,6 +11,7 @@
 #include "mm2lint/resolve.h"
 #include "mm2lint/util.h"
 #include "keys_value.h"
+#include "banned.h"
 
 static const char *const type_words[] = {
 	"BOOLEAN", "INT", "SHORT", "LONG", "DOUBLE", "STRING", "LIST", "CLASS", "PASSWORD",

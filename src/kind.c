@@ -14,6 +14,7 @@
 #include <string.h>
 #include "mm2lint/catalog.h"
 #include "mm2lint/model.h"
+#include "banned.h"
 
 static const char *const broker_markers[] = {
 	"broker.id",

@@ -37,6 +37,7 @@
 #include "mm2lint/props.h"
 #include "mm2lint/strbuf.h"
 #include "mm2lint/util.h"
+#include "banned.h"
 
 static const char malformed_msg[] = "malformed \\uxxxx encoding";
 

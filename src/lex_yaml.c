@@ -11,6 +11,7 @@
 #include <yaml.h>
 #include "mm2lint/util.h"
 #include "mm2lint/yaml.h"
+#include "banned.h"
 
 /*
  * libyaml's marks count characters (a CRLF is two), not bytes, and its lines

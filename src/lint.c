@@ -11,6 +11,7 @@
 #include "mm2lint/strbuf.h"
 #include "mm2lint/util.h"
 #include "mm2lint/yaml.h"
+#include "banned.h"
 
 static const struct mm2_rule_info parse_rule_fallback = {
 	"MM2-PARSE-001", "parse-error", "The file cannot be parsed", "", "", "", "syntax",

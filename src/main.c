@@ -17,6 +17,7 @@
 #include "mm2lint/report.h"
 #include "mm2lint/util.h"
 #include "cli.h"
+#include "banned.h"
 
 static const char usage_text[] =
 	"usage: mm2lint [options] FILE|DIR...\n"

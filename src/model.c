@@ -7,6 +7,7 @@
 #include "mm2lint/catalog.h"
 #include "mm2lint/model.h"
 #include "mm2lint/util.h"
+#include "banned.h"
 
 static const char *const kind_names[MM2_NKINDS] = {
 	"other", "mm2", "broker", "producer", "consumer", "admin", "worker",

@@ -8,6 +8,7 @@
 #include "mm2lint/util.h"
 #include "mm2lint/yaml.h"
 #include "net2.h"
+#include "banned.h"
 
 static const char *item_str(const struct mm2_node *item, const char *name)
 {

@@ -7,6 +7,7 @@
  */
 #include <string.h>
 #include "net2.h"
+#include "banned.h"
 
 /*
  * Whether the client at AT joins a group whose heartbeats it sends itself: it has

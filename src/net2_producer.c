@@ -7,6 +7,7 @@
  */
 #include <string.h>
 #include "net2.h"
+#include "banned.h"
 
 #define INT_MAX_MS 2147483647LL
 

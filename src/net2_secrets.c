@@ -9,6 +9,7 @@
 #include "mm2lint/util.h"
 #include "mm2lint/yaml.h"
 #include "net2.h"
+#include "banned.h"
 
 static bool listed(const struct mm2_node *list, const char *name)
 {

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "mm2lint/util.h"
 #include "net2.h"
+#include "banned.h"
 
 typedef void (*client_fn)(struct mm2_check_ctx *cx, const struct mm2_flow *f, enum mm2_at at,
 			  const char *cluster);

@@ -7,6 +7,7 @@
 #include "mm2lint/util.h"
 #include "mm2lint/yaml.h"
 #include "net2.h"
+#include "banned.h"
 
 bool net2_get(struct mm2_check_ctx *cx, const struct mm2_flow *f, enum mm2_at at, const char *key,
 	      struct net2_val *v)

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "mm2lint/effective.h"
 #include "mm2lint/util.h"
+#include "banned.h"
 
 /* The settings shown even when left at their default, per place. */
 static const char *const shown[MM2_NAT][24] = {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include "mm2lint/report.h"
 #include "report_util.h"
+#include "banned.h"
 
 #define REPORT_SCHEMA  "mm2lint-report"
 #define REPORT_VERSION 1

@@ -8,6 +8,7 @@
 #include "mm2lint/report.h"
 #include "mm2lint/util.h"
 #include "report_util.h"
+#include "banned.h"
 
 #define SARIF_SCHEMA                                                                               \
 	"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"                      \

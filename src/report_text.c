@@ -9,6 +9,7 @@
 #include "mm2lint/report.h"
 #include "mm2lint/strbuf.h"
 #include "report_util.h"
+#include "banned.h"
 
 /* Display columns of a source line shown at most, and shown before a far caret. */
 #define SHOW_MAX  160

@@ -10,6 +10,7 @@
 #include "mm2lint/error.h"
 #include "mm2lint/util.h"
 #include "report_util.h"
+#include "banned.h"
 
 size_t mm2_utf8_decode(const char *str, size_t len, uint32_t *cp)
 {

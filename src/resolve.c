@@ -33,6 +33,7 @@
 #include <string.h>
 #include "mm2lint/resolve.h"
 #include "mm2lint/util.h"
+#include "banned.h"
 
 static const char *const at_names[MM2_NAT] = {
 	"connector",	"worker",	"source-consumer",	"target-consumer",

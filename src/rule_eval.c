@@ -10,6 +10,7 @@
 #include "mm2lint/lint.h"
 #include "mm2lint/strbuf.h"
 #include "mm2lint/util.h"
+#include "banned.h"
 
 enum tv { TV_FALSE, TV_TRUE, TV_UNKNOWN };
 

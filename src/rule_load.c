@@ -15,6 +15,7 @@
 #include "mm2lint/util.h"
 #include "mm2lint/yaml.h"
 #include "rule_load.h"
+#include "banned.h"
 
 #define DOCS_BASE "https://github.com/mm2lint/mm2lint/blob/main/"
 

@@ -7,6 +7,7 @@
 #include "mm2lint/rules.h"
 #include "mm2lint/util.h"
 #include "rule_load.h"
+#include "banned.h"
 
 bool mm2_rule_key_known(struct loader *ld, const char *key, enum mm2_at at, unsigned kinds)
 {

@@ -11,6 +11,7 @@
 #include "mm2lint/diag.h"
 #include "mm2lint/settings.h"
 #include "mm2lint/util.h"
+#include "banned.h"
 
 static const char *const flow_keys[MM2_NFLOW_FACTS] = {"rtt-ms", "bandwidth-mbps"};
 static const char *const cluster_keys[MM2_NCLUSTER_FACTS] = {

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include "mm2lint/source.h"
 #include "mm2lint/util.h"
+#include "banned.h"
 
 static void build_line_map(struct mm2_source *src)
 {

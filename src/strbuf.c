@@ -6,6 +6,7 @@
 #include <string.h>
 #include "mm2lint/strbuf.h"
 #include "mm2lint/util.h"
+#include "banned.h"
 
 static char empty[1];
 

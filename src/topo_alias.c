@@ -8,6 +8,7 @@
 #include "mm2lint/util.h"
 #include "check.h"
 #include "topo.h"
+#include "banned.h"
 
 /* Words that start real keys although no catalogue key is spelt so. */
 static const char *const key_words[] = {"producer", "consumer", "admin", "source", "target"};

@@ -8,6 +8,7 @@
 #include "mm2lint/util.h"
 #include "check.h"
 #include "topo.h"
+#include "banned.h"
 
 static bool is(const char *v, const char *word)
 {

@@ -9,6 +9,7 @@
 #include "mm2lint/util.h"
 #include "check.h"
 #include "topo.h"
+#include "banned.h"
 
 /* ---- MM2-TOPO-004: no flow replicates ---- */
 

@@ -9,6 +9,7 @@
 #include "mm2lint/strbuf.h"
 #include "mm2lint/util.h"
 #include "topo.h"
+#include "banned.h"
 
 /* The 2.4 – 3.9 default of topics.exclude (topics.blacklist before 2.7). */
 static const char *const old_exclude = ".*[\\-\\.]internal, .*\\.replica, __.*";

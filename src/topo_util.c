@@ -8,6 +8,7 @@
 #include "mm2lint/strbuf.h"
 #include "mm2lint/util.h"
 #include "topo.h"
+#include "banned.h"
 
 int mm2_topo_alias_index(const struct mm2_mm2 *m, const char *s, size_t len)
 {

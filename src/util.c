@@ -8,6 +8,7 @@
 #include <string.h>
 #include <ctype.h>
 #include "mm2lint/util.h"
+#include "banned.h"
 
 _Noreturn void mm2_die_oom(void)
 {

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../banned.h"
 
 static int emit_file(FILE *out, const char *path, size_t idx)
 {
