@@ -289,6 +289,7 @@ int main(int argc, char **argv)
 		goto out_cli;
 	}
 	mm2_ruleset_init(&rs, &cat);
+	rs.with_tests = c.mode == CLI_TEST_RULES;
 	if (mm2_ruleset_load_embedded(&rs, &err) < 0 || mm2_cli_load_rules(&c, &rs, &err) < 0 ||
 	    mm2_cli_apply_severity(&c, &rs, &err) < 0) {
 		fprintf(stderr, "mm2lint: %s\n", err.msg);

@@ -341,6 +341,8 @@ static int parse_rule(struct loader *ld, const struct mm2_node *root, struct mm2
 	}
 	if ((ret = check_messages(ld, root, r)) < 0)
 		return ret;
+	if (ld->embedded && !ld->rs->with_tests)
+		return 0; /* the tests were cut off at build time (embed.c) */
 	return parse_tests(ld, root, r);
 }
 
@@ -406,10 +408,24 @@ int mm2_ruleset_load_embedded(struct mm2_ruleset *rs, struct mm2_error *err)
 
 	for (f = mm2_embedded_files; f->name; f++) {
 		size_t n = strlen(f->name);
+		const struct mm2_embedded_file *tests;
+		char *whole;
 
 		if (strncmp(f->name, "rules/", 6) != 0 || n < 5 || strcmp(f->name + n - 5, ".yaml"))
 			continue;
-		if ((ret = load_text(rs, f->name, f->data, f->len, true, err)) < 0)
+		tests = rs->with_tests ? mm2_embedded_find(mm2_arena_printf(&rs->arena, "%s.tests",
+									   f->name))
+				       : NULL;
+		if (!tests) {
+			ret = load_text(rs, f->name, f->data, f->len, true, err);
+		} else {
+			whole = mm2_xmalloc(f->len + tests->len);
+			memcpy(whole, f->data, f->len);
+			memcpy(whole + f->len, tests->data, tests->len);
+			ret = load_text(rs, f->name, whole, f->len + tests->len, true, err);
+			free(whole);
+		}
+		if (ret < 0)
 			return ret;
 	}
 	return 0;

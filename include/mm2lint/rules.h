@@ -134,6 +134,9 @@ struct mm2_ruleset {
 	struct mm2_arena arena; /* rules, their parse trees and sources */
 	struct mm2_source *sources;
 	size_t nsources, sources_alloc;
+	/* Load the tests of the embedded rules too (--test-rules). Without them a
+	 * lint run starts faster; rule files read from disk always need tests. */
+	bool with_tests;
 };
 
 void mm2_ruleset_init(struct mm2_ruleset *rs, const struct mm2_catalog *cat);

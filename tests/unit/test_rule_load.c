@@ -67,9 +67,13 @@ static void test_rule_load__embedded_rules_load(void **state)
 	(void)state;
 	assert_int_equal(mm2_catalog_load(&cat, &err), 0);
 	mm2_ruleset_init(&rs, &cat);
+	rs.with_tests = true;
 	assert_int_equal(mm2_ruleset_load_embedded(&rs, &err), 0);
 	mm2_ruleset_finish(&rs);
 	assert_true(rs.n >= 11);
+	/* Every embedded rule keeps its tests, and they come back whole. */
+	for (size_t k = 0; k < rs.n; k++)
+		assert_true(rs.v[k]->ntests >= 2);
 	assert_non_null(mm2_ruleset_find(&rs, "MM2-DUR-002"));
 	for (i = 1; i < rs.n; i++) /* sorted */
 		assert_true(strcmp(rs.v[i - 1]->info.id, rs.v[i]->info.id) < 0);
