@@ -413,8 +413,8 @@ int mm2_ruleset_load_embedded(struct mm2_ruleset *rs, struct mm2_error *err)
 
 		if (strncmp(f->name, "rules/", 6) != 0 || n < 5 || strcmp(f->name + n - 5, ".yaml"))
 			continue;
-		tests = rs->with_tests ? mm2_embedded_find(mm2_arena_printf(&rs->arena, "%s.tests",
-									   f->name))
+		tests = rs->with_tests ? mm2_embedded_find(
+						 mm2_arena_printf(&rs->arena, "%s.tests", f->name))
 				       : NULL;
 		if (!tests) {
 			ret = load_text(rs, f->name, f->data, f->len, true, err);
