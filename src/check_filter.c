@@ -12,6 +12,8 @@
 #include "mm2lint/util.h"
 #include "mm2lint/yaml.h"
 #include "check.h"
+#include "filter.h"
+#include "topo.h"
 #include "banned.h"
 
 static const char *const filter_keys[] = {
@@ -25,9 +27,6 @@ static const char *const filter_keys[] = {
 	"config.properties.blacklist",
 };
 
-/* The 2.4 – 3.9 default of topics.exclude (topics.blacklist before 2.7). */
-static const char *const old_topics_exclude = ".*[\\-\\.]internal, .*\\.replica, __.*";
-
 /* KEY itself, or "S->T." + KEY: the two forms that reach the connectors. */
 static const char *filter_key_of(const char *key)
 {
@@ -40,40 +39,6 @@ static const char *filter_key_of(const char *key)
 		if (strcmp(key, filter_keys[i]) == 0)
 			return filter_keys[i];
 	return NULL;
-}
-
-/* DefaultTopicFilter's pattern: the list items joined with '|'; none → "(?!)". */
-static const char *joined_pattern(const char *value, struct mm2_arena *a)
-{
-	const char **items;
-	size_t i, n = mm2_split_list(value, &items, a);
-	struct mm2_strbuf sb = MM2_STRBUF_INIT;
-	const char *res;
-
-	if (!n)
-		return "(?!)";
-	mm2_strbuf_init(&sb);
-	for (i = 0; i < n; i++) {
-		if (i)
-			mm2_strbuf_addch(&sb, '|');
-		mm2_strbuf_addstr(&sb, items[i]);
-	}
-	res = mm2_arena_strndup(a, sb.buf, sb.len);
-	mm2_strbuf_release(&sb);
-	return res;
-}
-
-/* The column of byte OFF of E's value, when the value is written as it reads. */
-static struct mm2_loc value_point(const struct mm2_entry *e, size_t off)
-{
-	struct mm2_loc l = e->value_loc;
-	const struct mm2_prop *p = e->prop;
-
-	if (p && !p->continued && p->end_off - p->value_off == e->value_len &&
-	    off <= e->value_len &&
-	    memcmp(e->key_loc.src->data + p->value_off, e->value, e->value_len) == 0)
-		l.col += (unsigned)off;
-	return l;
 }
 
 /* Map byte OFF of the joined pattern back to a byte offset in the raw VALUE. */
@@ -99,7 +64,7 @@ static size_t value_offset(const char *value, size_t off, struct mm2_arena *a)
 
 static void check_regex_entry(struct mm2_check_ctx *cx, const struct mm2_entry *e, const char *key)
 {
-	const char *pattern = joined_pattern(e->value, cx->arena), *vars[12];
+	const char *pattern = mm2_filter_joined(e->value, cx->arena), *vars[12];
 	struct mm2_jregex_error jerr = {0};
 	struct mm2_jregex *re;
 	size_t n = 0;
@@ -119,7 +84,7 @@ static void check_regex_entry(struct mm2_check_ctx *cx, const struct mm2_entry *
 	vars[n++] = "filter", vars[n++] = key;
 	vars[n] = NULL;
 	mm2_check_emit(cx, cx->rule->info.severity,
-		       value_point(e, value_offset(e->value, jerr.off, cx->arena)),
+		       mm2_entry_value_point(e, value_offset(e->value, jerr.off, cx->arena)),
 		       cx->rule->message, vars, mm2_arena_printf(cx->arena, "file/key:%s", e->key));
 }
 
@@ -144,68 +109,6 @@ static const char *const regex_vars[] = {"key", "value", "why", "filter", NULL};
 const struct mm2_builtin mm2_check_filter_regex = {"filter-regex", NULL, run_filter_regex,
 						   regex_vars};
 
-/* ReplicationPolicy.isInternalTopic: never replicated, whatever the filter says. */
-static bool policy_internal(const char *t, mm2_version v)
-{
-	size_t n = strlen(t);
-
-	if (strncmp(t, "__", 2) == 0 || t[0] == '.')
-		return true;
-	if (strncmp(t, "mm2", 3) == 0 && n > 9 && strcmp(t + n - 9, ".internal") == 0)
-		return true;
-	if (n > 21 && strcmp(t + n - 21, ".checkpoints.internal") == 0)
-		return true;
-	return v < MM2_VERSION(4, 0) && n > 9 &&
-	       (strcmp(t + n - 9, ".internal") == 0 || strcmp(t + n - 9, "-internal") == 0);
-}
-
-/* The exclude list MM2 uses for F, and the setting it came from. */
-static const char *effective_exclude(struct mm2_check_ctx *cx, const struct mm2_flow *f,
-				     struct mm2_setting *s)
-{
-	mm2_version v = cx->opts->version;
-	const struct mm2_input *in = cx->in;
-	struct mm2_setting old;
-	bool have_new = false, have_old;
-
-	if (v >= MM2_VERSION(2, 7))
-		have_new = mm2_lookup(cx->cat, v, &in->doc, f, MM2_AT_CONNECTOR, "topics.exclude",
-				      s, NULL, cx->arena) &&
-			   s->origin == MM2_ORIGIN_FILE;
-	if (have_new || v >= MM2_VERSION(4, 0)) {
-		if (!have_new)
-			mm2_lookup(cx->cat, v, &in->doc, f, MM2_AT_CONNECTOR, "topics.exclude", s,
-				   NULL, cx->arena);
-		return s->value;
-	}
-	have_old = mm2_lookup(cx->cat, v, &in->doc, f, MM2_AT_CONNECTOR, "topics.blacklist", &old,
-			      NULL, cx->arena) &&
-		   old.origin == MM2_ORIGIN_FILE;
-	if (have_old) {
-		*s = old;
-		return s->value;
-	}
-	memset(s, 0, sizeof(*s));
-	s->origin = MM2_ORIGIN_DEFAULT;
-	s->value = old_topics_exclude;
-	return s->value;
-}
-
-static bool is_identity(struct mm2_check_ctx *cx, const struct mm2_flow *f)
-{
-	struct mm2_setting s;
-	const char *v;
-	size_t len;
-
-	if (!mm2_lookup(cx->cat, cx->opts->version, &cx->in->doc, f, MM2_AT_CONNECTOR,
-			"replication.policy.class", &s, NULL, cx->arena))
-		return false;
-	v = s.value;
-	len = strlen(v);
-	mm2_java_trim(&v, &len);
-	return len >= 25 && memcmp(v + len - 25, "IdentityReplicationPolicy", 25) == 0;
-}
-
 /* Names among params.topics that F's filter selects and MM2 would copy. */
 static const char *selected_names(struct mm2_check_ctx *cx, const struct mm2_flow *f,
 				  const char *inc, const char *exc)
@@ -225,7 +128,7 @@ static const char *selected_names(struct mm2_check_ctx *cx, const struct mm2_flo
 		const char *what = scalar_of(mm2_node_get(list->items[i], "what"));
 
 		/* Only a sure answer counts: an unknown match selects nothing. */
-		if (!name || policy_internal(name, cx->opts->version) ||
+		if (!name || mm2_filter_policy_internal(name, cx->opts->version) ||
 		    mm2_jregex_matches(ri, name, strlen(name)) != MM2_JREGEX_MATCH ||
 		    mm2_jregex_matches(re, name, strlen(name)) != MM2_JREGEX_NOMATCH)
 			continue;
@@ -255,17 +158,26 @@ static void check_flow_filter(struct mm2_check_ctx *cx, const struct mm2_flow *f
 	const char *names, *vars[20], *msg = cx->rule->message;
 	enum mm2_severity sev = cx->rule->info.severity;
 	const struct mm2_node *idmsg = mm2_node_get(cx->rule->params, "identity_message");
+	const char *sep;
 	size_t n = 0;
 
+	enum mm2_topo_policy policy = mm2_topo_policy_of(cx, f, &sep);
+
+	/* Another filter or policy class decides for itself what is copied. */
+	if (!mm2_filter_is_default(cx, f) || policy == MM2_TOPO_POLICY_UNKNOWN) {
+		mm2_check_not_applicable(cx, "%s: a custom topic filter or replication policy",
+					 f->name);
+		return;
+	}
 	if (!mm2_lookup(cx->cat, cx->opts->version, &in->doc, f, MM2_AT_CONNECTOR, "topics", &inc,
 			NULL, cx->arena) ||
-	    !effective_exclude(cx, f, &exc) || strstr(inc.value, "${") || strstr(exc.value, "${"))
+	    strstr(inc.value, "${") || !mm2_filter_exclude(cx, f, &exc))
 		return;
-	names = selected_names(cx, f, joined_pattern(inc.value, cx->arena),
-			       joined_pattern(exc.value, cx->arena));
+	names = selected_names(cx, f, mm2_filter_joined(inc.value, cx->arena),
+			       mm2_filter_joined(exc.value, cx->arena));
 	if (!names)
 		return;
-	if (is_identity(cx, f)) {
+	if (policy == MM2_TOPO_POLICY_IDENTITY) {
 		sev = MM2_SEV_ERROR;
 		if (idmsg && idmsg->kind == MM2_NODE_SCALAR)
 			msg = idmsg->str;

@@ -39,19 +39,6 @@ static const char *password_key(struct mm2_check_ctx *cx, const char *key)
 	}
 }
 
-/* The column of byte OFF of E's value, when the value is written as it reads. */
-static struct mm2_loc value_point(const struct mm2_entry *e, size_t off)
-{
-	struct mm2_loc l = e->value_loc;
-	const struct mm2_prop *p = e->prop;
-
-	if (p && !p->continued && p->end_off - p->value_off == e->value_len &&
-	    off <= e->value_len &&
-	    memcmp(e->key_loc.src->data + p->value_off, e->value, e->value_len) == 0)
-		l.col += (unsigned)off;
-	return l;
-}
-
 static void emit_secret(struct mm2_check_ctx *cx, const struct mm2_entry *e, const char *what,
 			size_t off)
 {
@@ -61,8 +48,8 @@ static void emit_secret(struct mm2_check_ctx *cx, const struct mm2_entry *e, con
 	net2_var(&vs, "key", e->key);
 	net2_var(&vs, "what", what);
 	net2_var(&vs, "line", mm2_arena_printf(cx->arena, "%u", e->key_loc.line));
-	net2_emit(cx, cx->rule->info.severity, value_point(e, off), cx->rule->message, &vs, NULL,
-		  mm2_arena_printf(cx->arena, "entry %u", e->index),
+	net2_emit(cx, cx->rule->info.severity, mm2_entry_value_point(e, off), cx->rule->message,
+		  &vs, NULL, mm2_arena_printf(cx->arena, "entry %u", e->index),
 		  mm2_arena_printf(cx->arena, "%s@%zu", e->key, off));
 }
 

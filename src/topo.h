@@ -20,15 +20,8 @@ const char *mm2_topo_alias_list(const struct mm2_mm2 *m, struct mm2_arena *arena
 
 /* Where ALIAS is written in the value of 'clusters' (or the clusters key, or 1:1). */
 struct mm2_loc mm2_topo_alias_loc(const struct mm2_input *in, const char *alias);
-/* The column of byte OFF of E's key (or value), when it is written as it reads. */
-struct mm2_loc mm2_topo_key_point(const struct mm2_entry *e, size_t off);
-struct mm2_loc mm2_topo_value_point(const struct mm2_entry *e, size_t off);
 
-/*
- * true if the flow replicates: S->T.enabled is raw "true", or it trims to
- * "true" and the pair has a herder anyway (heartbeats on), in which case the
- * connectors read the trimmed value and run.
- */
+/* true if the flow replicates (the resolver's f->enabled: herder and connectors). */
 bool mm2_topo_flow_replicates(const struct mm2_flow *f);
 /*
  * The shortest path of replicating flows from cluster FROM to cluster TO:

@@ -161,7 +161,7 @@ static void report_alias(struct mm2_check_ctx *cx, const struct mm2_entry *e, co
 	vars[n++] = "hint";
 	vars[n++] = near ? mm2_arena_printf(cx->arena, "; did you mean '%s'?", near) : "";
 	vars[n] = NULL;
-	mm2_check_emit(cx, cx->rule->info.severity, mm2_topo_key_point(e, off), cx->rule->message,
+	mm2_check_emit(cx, cx->rule->info.severity, mm2_entry_key_point(e, off), cx->rule->message,
 		       vars, mm2_arena_printf(cx->arena, "file/key:%s", e->key));
 }
 

@@ -230,11 +230,11 @@ static void check_pair(struct mm2_check_ctx *cx, const char *a1, const char *a2)
 			     : "share bootstrap servers";
 	vars[n++] = "consequence", vars[n++] = shared_consequence(cx, a1, a2);
 	vars[n] = NULL;
-	d = mm2_check_emit(cx, cx->rule->info.severity, mm2_topo_value_point(e2, 0),
+	d = mm2_check_emit(cx, cx->rule->info.severity, mm2_entry_value_point(e2, 0),
 			   cx->rule->message, vars,
 			   mm2_arena_printf(cx->arena, "file/clusters:%s,%s/bootstrap", a1, a2));
 	if (d && e1 != e2)
-		mm2_diag_add_related(cx->out, d, mm2_topo_value_point(e1, 0),
+		mm2_diag_add_related(cx->out, d, mm2_entry_value_point(e1, 0),
 				     mm2_arena_printf(cx->arena, "%s's servers are set here", a1));
 }
 

@@ -60,7 +60,7 @@ static void run_no_flow(struct mm2_check_ctx *cx)
 					     near->heartbeats ? ""
 							      : ", and heartbeats are off for the "
 								"pair");
-		loc = mm2_topo_value_point(near->enabled_entry, 0);
+		loc = mm2_entry_value_point(near->enabled_entry, 0);
 	} else {
 		vars[n++] = "no flow has <source>-><target>.enabled = true";
 		loc = m->clusters_entry->key_loc;
@@ -120,7 +120,7 @@ static void check_heartbeat_target(struct mm2_check_ctx *cx, const char *t)
 	vars[n++] = "fix", vars[n++] = mm2_arena_strndup(cx->arena, fix.buf, fix.len);
 	vars[n] = NULL;
 	mm2_check_emit(cx, cx->rule->info.severity,
-		       top ? mm2_topo_value_point(top, 0) : mm2_topo_alias_loc(in, t),
+		       top ? mm2_entry_value_point(top, 0) : mm2_topo_alias_loc(in, t),
 		       cx->rule->message, vars,
 		       mm2_arena_printf(cx->arena, "file/cluster:%s/heartbeat-herders", t));
 out:

@@ -8,11 +8,9 @@
 #include "mm2lint/jregex.h"
 #include "mm2lint/strbuf.h"
 #include "mm2lint/util.h"
+#include "filter.h"
 #include "topo.h"
 #include "banned.h"
-
-/* The 2.4 – 3.9 default of topics.exclude (topics.blacklist before 2.7). */
-static const char *const old_exclude = ".*[\\-\\.]internal, .*\\.replica, __.*";
 
 struct hop {
 	const struct mm2_flow *f;
@@ -21,82 +19,20 @@ struct hop {
 	struct mm2_jregex *inc, *exc;
 };
 
-/* The list joined with '|' as DefaultTopicFilter joins it; "(?!)" when empty. */
-static const char *joined(const char *value, struct mm2_arena *a)
-{
-	const char **items;
-	size_t i, n = mm2_split_list(value, &items, a);
-	struct mm2_strbuf sb = MM2_STRBUF_INIT;
-	const char *res;
-
-	if (!n)
-		return "(?!)";
-	mm2_strbuf_init(&sb);
-	for (i = 0; i < n; i++)
-		mm2_strbuf_addf(&sb, "%s%s", i ? "|" : "", items[i]);
-	res = mm2_arena_strndup(a, sb.buf, sb.len);
-	mm2_strbuf_release(&sb);
-	return res;
-}
-
-/* The exclude list the flow's source connector uses (renamed keys included). */
-static const char *exclude_of(struct mm2_check_ctx *cx, const struct mm2_flow *f)
-{
-	mm2_version v = cx->opts->version;
-	struct mm2_setting s;
-	const char *val;
-
-	if (v >= MM2_VERSION(2, 7)) {
-		val = mm2_topo_raw_value(cx, f, MM2_AT_CONNECTOR, "topics.exclude", &s);
-		if (val && (s.origin == MM2_ORIGIN_FILE || v >= MM2_VERSION(4, 0)))
-			return val;
-		if (!val && s.origin == MM2_ORIGIN_FILE)
-			return NULL;
-	}
-	val = mm2_topo_raw_value(cx, f, MM2_AT_CONNECTOR, "topics.blacklist", &s);
-	if (s.origin == MM2_ORIGIN_FILE)
-		return val;
-	return old_exclude;
-}
-
-static struct mm2_jregex *compile(const char *value, struct mm2_arena *a)
-{
-	const char *p;
-	struct mm2_jregex_error err;
-
-	if (!value)
-		return NULL;
-	p = joined(value, a);
-	return mm2_jregex_compile(p, strlen(p), &err);
-}
-
 static bool hop_init(struct mm2_check_ctx *cx, struct hop *h, const struct mm2_flow *f)
 {
 	struct mm2_setting s;
-	const char *cls = mm2_topo_value(cx, f, MM2_AT_CONNECTOR, "topic.filter.class", &s);
 
 	memset(h, 0, sizeof(*h));
 	h->f = f;
 	h->policy = mm2_topo_policy_of(cx, f, &h->sep);
-	if (h->policy == MM2_TOPO_POLICY_UNKNOWN || !h->sep || !*h->sep || !cls ||
-	    strcmp(cls, "org.apache.kafka.connect.mirror.DefaultTopicFilter") != 0)
+	if (h->policy == MM2_TOPO_POLICY_UNKNOWN || !h->sep || !*h->sep ||
+	    !mm2_filter_is_default(cx, f))
 		return false;
-	h->inc = compile(mm2_topo_raw_value(cx, f, MM2_AT_CONNECTOR, "topics", &s), cx->arena);
-	h->exc = compile(exclude_of(cx, f), cx->arena);
+	h->inc = mm2_filter_compile(mm2_topo_raw_value(cx, f, MM2_AT_CONNECTOR, "topics", &s),
+				    cx->arena);
+	h->exc = mm2_filter_compile(mm2_filter_exclude(cx, f, &s), cx->arena);
 	return h->inc && h->exc;
-}
-
-/* ReplicationPolicy.isInternalTopic of the default policies, for user-like names. */
-static bool internal_topic(const char *t, mm2_version v)
-{
-	size_t n = strlen(t);
-
-	if (strncmp(t, "__", 2) == 0 || t[0] == '.')
-		return true;
-	if (n > 9 && strcmp(t + n - 9, ".internal") == 0 &&
-	    (v < MM2_VERSION(4, 0) || strncmp(t, "mm2", 3) == 0))
-		return true;
-	return v < MM2_VERSION(4, 0) && n > 9 && strcmp(t + n - 9, "-internal") == 0;
 }
 
 /*
@@ -137,7 +73,7 @@ static enum mm2_topo_sim_result hop_pass(struct mm2_check_ctx *cx, const struct 
 {
 	enum mm2_jregex_match in, ex;
 
-	if (internal_topic(name, cx->opts->version))
+	if (mm2_filter_policy_internal(name, cx->opts->version))
 		return MM2_TOPO_SIM_STOPPED;
 	in = mm2_jregex_matches(h->inc, name, strlen(name));
 	ex = mm2_jregex_matches(h->exc, name, strlen(name));

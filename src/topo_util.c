@@ -78,40 +78,6 @@ const char *mm2_topo_alias_list(const struct mm2_mm2 *m, struct mm2_arena *arena
 	return res;
 }
 
-/* Is the text of E's key (KEY) or value written in the file exactly as it reads? */
-static bool written_plainly(const struct mm2_entry *e, bool key)
-{
-	const struct mm2_prop *p = e->prop;
-	const char *raw;
-	size_t len;
-
-	if (!p || p->continued)
-		return false;
-	raw = e->key_loc.src->data + (key ? p->key_off : p->value_off);
-	len = key ? e->key_len : e->value_len;
-	if (!key && p->end_off - p->value_off != len)
-		return false;
-	return memcmp(raw, key ? e->key : e->value, len) == 0;
-}
-
-struct mm2_loc mm2_topo_key_point(const struct mm2_entry *e, size_t off)
-{
-	struct mm2_loc l = e->key_loc;
-
-	if (off <= e->key_len && written_plainly(e, true))
-		l.col += (unsigned)off;
-	return l;
-}
-
-struct mm2_loc mm2_topo_value_point(const struct mm2_entry *e, size_t off)
-{
-	struct mm2_loc l = e->value_len ? e->value_loc : e->key_loc;
-
-	if (e->value_len && off <= e->value_len && written_plainly(e, false))
-		l.col += (unsigned)off;
-	return l;
-}
-
 struct mm2_loc mm2_topo_alias_loc(const struct mm2_input *in, const char *alias)
 {
 	const struct mm2_entry *e = in->mm2.clusters_entry;
@@ -132,7 +98,7 @@ struct mm2_loc mm2_topo_alias_loc(const struct mm2_input *in, const char *alias)
 		while (t > b && strchr(" \t\n\v\f\r", t[-1]))
 			t--;
 		if ((size_t)(t - b) == alen && memcmp(b, alias, alen) == 0)
-			return mm2_topo_value_point(e, (size_t)(b - v));
+			return mm2_entry_value_point(e, (size_t)(b - v));
 		if (!comma)
 			break;
 		p = comma + 1;

@@ -91,6 +91,14 @@ bool mm2_kvmap_next(const struct mm2_kvmap *m, size_t *i, const char **key,
 /* The keys in bytewise order (array of N pointers, caller frees the array). */
 const char **mm2_kvmap_sorted_keys(const struct mm2_kvmap *m, size_t *n);
 
+/*
+ * The location of byte OFF of E's key or value, when it is written in the file
+ * exactly as it reads (no escapes, no continuation); otherwise the start of the
+ * key or value. An empty value is placed at its key.
+ */
+struct mm2_loc mm2_entry_key_point(const struct mm2_entry *e, size_t off);
+struct mm2_loc mm2_entry_value_point(const struct mm2_entry *e, size_t off);
+
 /* Build a document from parsed properties (entries point into PROPS and ARENA). */
 void mm2_doc_from_props(struct mm2_doc *doc, const struct mm2_source *src,
 			const struct mm2_props *props, struct mm2_arena *arena);
