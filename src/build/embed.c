@@ -113,5 +113,10 @@ int main(int argc, char **argv)
 				blobs[i].len - cut[i]);
 	}
 	fprintf(out, "\t{NULL, NULL, 0}\n};\n");
+	for (i = 3; i < argc; i++)
+		free(blobs[i].data);
+	free(blobs);
+	free(cut);
+	free(names);
 	return fclose(out) == 0 ? 0 : 1;
 }
