@@ -17,11 +17,13 @@ static const char *const parse_vars[] = {"message", NULL};
 
 const struct mm2_builtin mm2_check_parse_error = {"parse-error", NULL, run_nothing, parse_vars};
 
+/* Inline suppressions are applied after every rule has run (suppress.c). */
+static const struct mm2_builtin check_suppressions = {"inline-suppressions", NULL, run_nothing,
+						      parse_vars};
+
 static const struct mm2_builtin *const builtins[] = {
-	&mm2_check_parse_error,
-	&mm2_check_timeouts,
-	&mm2_check_filter_regex,
-	&mm2_check_filter_internal,
+	&mm2_check_parse_error,	 &check_suppressions,	     &mm2_check_timeouts,
+	&mm2_check_filter_regex, &mm2_check_filter_internal,
 };
 
 static const struct mm2_builtin *const *const tables[] = {

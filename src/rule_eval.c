@@ -412,7 +412,7 @@ void mm2_lint_input(const struct mm2_input *in, const struct mm2_ruleset *rs,
 		    const struct mm2_lint_opts *opts, struct mm2_arena *arena,
 		    struct mm2_diags *out)
 {
-	size_t i;
+	size_t i, first = out->n;
 
 	if (in->doc.parse_failed)
 		return;
@@ -430,4 +430,5 @@ void mm2_lint_input(const struct mm2_input *in, const struct mm2_ruleset *rs,
 			run_declarative(&cx);
 		free(cx.groups);
 	}
+	mm2_suppress_apply(in, rs, opts, arena, out, first);
 }

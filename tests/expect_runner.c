@@ -4,7 +4,9 @@
  *
  *	# expect: MM2-DUR-002, MM2-FLT-003
  *
- * says that exactly those rules fire on the next line that is not a comment;
+ * says that exactly those rules fire on the next line that is not a comment
+ * ("# expect-below:" means the very next line, comment or not, for findings
+ * about comments such as unused suppressions);
  * "# mm2lint-args: --latency A->B=80" gives command-line settings, and
  * "# mm2lint-only: MM2-TOPO-, MM2-OFS-" limits the check to the rules whose ids
  * start so (a fixture about one area need not list every other area's
@@ -73,6 +75,8 @@ static size_t read_expectations(const struct mm2_source *src, struct want *w, si
 		snprintf(buf, sizeof(buf), "%.*s", (int)len, text);
 		if (strncmp(buf, "# expect:", 9) == 0)
 			n = parse_ids(buf + 9, next_code_line(src, line), w, n, max);
+		else if (strncmp(buf, "# expect-below:", 15) == 0)
+			n = parse_ids(buf + 15, line + 1, w, n, max);
 		else if (strncmp(buf, "# mm2lint-args:", 15) == 0)
 			snprintf(args, argsz, "%s", buf + 15);
 		else if (strncmp(buf, "# mm2lint-only:", 15) == 0)

@@ -68,6 +68,14 @@ void mm2_lint_input(const struct mm2_input *in, const struct mm2_ruleset *rs,
 		    const struct mm2_lint_opts *opts, struct mm2_arena *arena,
 		    struct mm2_diags *out);
 
+/*
+ * Apply the inline suppressions of IN (suppress.c) to the findings OUT->v[FIRST..]
+ * and report the ones that suppress nothing (MM2-HYG-003). mm2_lint_input calls it.
+ */
+void mm2_suppress_apply(const struct mm2_input *in, const struct mm2_ruleset *rs,
+			const struct mm2_lint_opts *opts, struct mm2_arena *arena,
+			struct mm2_diags *out, size_t first);
+
 /* What a built-in check gets (rule_eval.c builds it). */
 struct mm2_check_ctx {
 	const struct mm2_rule *rule;
