@@ -550,10 +550,13 @@ static void run(struct jr_parser *p)
 {
 	struct jr_list top = {NULL, NULL}, chain;
 
-	if (setjmp(p->fail))
+	if (setjmp(p->fail)) {
+		p->seq = NULL; /* TOP is gone once run returns */
 		return;
+	}
 	p->seq = &top;
 	chain = expr(p);
+	p->seq = NULL;
 	if (p->cursor == p->plen) {
 		/* Java's compiler recurses along the node chain, so may run out of stack */
 		if (mm2_jr_chain_length(&chain) > JR_MAX_CHAIN)

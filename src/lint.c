@@ -352,7 +352,7 @@ static bool merge_flow(struct mm2_check_ctx *cx, struct mm2_loc loc, const char 
 						  : NULL;
 	if (!cx->groups[g].flows)
 		return true; /* the first flow's name is unknown here: keep its message */
-	for (n = 0; vars[n] && n < 62; n += 2) {
+	for (n = 0; n < 62 && vars[n]; n += 2) {
 		rendered[n] = vars[n];
 		rendered[n + 1] = strcmp(vars[n], "flow") == 0 ? cx->groups[g].flows : vars[n + 1];
 	}

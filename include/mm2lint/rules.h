@@ -131,9 +131,7 @@ struct mm2_ruleset {
 	size_t n, alloc;
 	const struct mm2_rule_info **infos; /* parallel to v, for reporters */
 	const struct mm2_catalog *cat;
-	struct mm2_arena arena; /* rules, their parse trees and sources */
-	struct mm2_source *sources;
-	size_t nsources, sources_alloc;
+	struct mm2_arena arena; /* rules and their parse trees */
 	/* Load the tests of the embedded rules too (--test-rules). Without them a
 	 * lint run starts faster; rule files read from disk always need tests. */
 	bool with_tests;
