@@ -21,8 +21,6 @@ const char *mm2_topo_alias_list(const struct mm2_mm2 *m, struct mm2_arena *arena
 /* Where ALIAS is written in the value of 'clusters' (or the clusters key, or 1:1). */
 struct mm2_loc mm2_topo_alias_loc(const struct mm2_input *in, const char *alias);
 
-/* true if the flow replicates (the resolver's f->enabled: herder and connectors). */
-bool mm2_topo_flow_replicates(const struct mm2_flow *f);
 /*
  * The shortest path of replicating flows from cluster FROM to cluster TO:
  * returns its length and puts its flows in PATH (room for nclusters); 0 if none.

@@ -75,7 +75,7 @@ static void run_bootstrap(struct mm2_check_ctx *cx)
 				   "bootstrap.servers", &s, NULL, cx->arena);
 		if (!has_servers(&s, found))
 			report_bootstrap(cx, f, true, &s, found);
-		if (!mm2_topo_flow_replicates(f))
+		if (!f->enabled)
 			continue;
 		found = mm2_lookup(cx->cat, cx->opts->version, &cx->in->doc, f,
 				   MM2_AT_SOURCE_CONSUMER, "bootstrap.servers", &s, NULL,
@@ -135,7 +135,7 @@ static void run_separator(struct mm2_check_ctx *cx)
 	for (i = 0; i < m->nflows; i++) {
 		const struct mm2_flow *f = &m->flows[i];
 
-		if (!mm2_topo_flow_replicates(f))
+		if (!f->enabled)
 			continue;
 		/* The source alias names every remote topic of the flow; the target
 		 * alias matters to cycle detection, so only when topics can come back. */
@@ -192,9 +192,9 @@ static const char *shared_consequence(struct mm2_check_ctx *cx, const char *a1, 
 	const struct mm2_flow *f21 = mm2_topo_flow(&cx->in->mm2, a2, a1);
 	const char *src;
 
-	if (f12 && mm2_topo_flow_replicates(f12))
+	if (f12 && f12->enabled)
 		src = a1;
-	else if (f21 && mm2_topo_flow_replicates(f21))
+	else if (f21 && f21->enabled)
 		src = a2;
 	else
 		return "MirrorMaker 2 treats one cluster as two, and flows out of both copy the "

@@ -89,8 +89,7 @@ static void run_identity_cycle(struct mm2_check_ctx *cx)
 		const struct mm2_flow *f = &m->flows[i];
 		const char *cname;
 
-		if (!mm2_topo_flow_replicates(f) ||
-		    mm2_topo_policy_of(cx, f, &sep) != MM2_TOPO_POLICY_IDENTITY)
+		if (!f->enabled || mm2_topo_policy_of(cx, f, &sep) != MM2_TOPO_POLICY_IDENTITY)
 			continue;
 		cyc[0] = f;
 		n = 1 + mm2_topo_shortest_path(m, f->target, f->source, cyc + 1);
@@ -156,7 +155,7 @@ static void check_chain(struct mm2_check_ctx *cx, const struct mm2_flow *up,
 	vars[n++] = "example", vars[n++] = names[k];
 	vars[n++] = "arrives_as", vars[n++] = last;
 	vars[n++] = "direct";
-	vars[n++] = direct && mm2_topo_flow_replicates(direct)
+	vars[n++] = direct && direct->enabled
 			    ? mm2_arena_printf(cx->arena,
 					       "; %s replicates directly as well, so %s "
 					       "receives these records twice",
@@ -180,8 +179,7 @@ static void run_daisy_chain(struct mm2_check_ctx *cx)
 		for (j = 0; j < m->nflows; j++) {
 			const struct mm2_flow *up = &m->flows[j], *down = &m->flows[i];
 
-			if (mm2_topo_flow_replicates(up) && mm2_topo_flow_replicates(down) &&
-			    strcmp(up->target, down->source) == 0 &&
+			if (up->enabled && down->enabled && strcmp(up->target, down->source) == 0 &&
 			    strcmp(up->source, down->target) != 0)
 				check_chain(cx, up, down);
 		}

@@ -126,7 +126,7 @@ static void run_exactly_once(struct mm2_check_ctx *cx)
 	check_top_level(cx, "exactly.once.support", "connector",
 			m->nflows ? m->flows[0].name : "<source>-><target>");
 	for (i = 0; i < m->nflows; i++)
-		if (mm2_topo_flow_replicates(&m->flows[i]))
+		if (m->flows[i].enabled)
 			check_flow(cx, &m->flows[i]);
 }
 

@@ -45,7 +45,7 @@ static void run_no_flow(struct mm2_check_ctx *cx)
 	if (!cx->in->resolved || m->nclusters < 2)
 		return; /* fewer than two aliases: MM2-TOPO-001 */
 	for (i = 0; i < m->nflows; i++) {
-		if (mm2_topo_flow_replicates(&m->flows[i]))
+		if (m->flows[i].enabled)
 			return;
 		herders += mm2_flow_has_herder(&m->flows[i]);
 	}
@@ -82,7 +82,7 @@ const struct mm2_builtin mm2_topo_check_no_flow = {"topo-no-flow", NULL, run_no_
 static bool default_heartbeat_herder(const struct mm2_input *in, const struct mm2_flow *f,
 				     struct mm2_arena *a)
 {
-	return mm2_flow_has_herder(f) && !mm2_topo_flow_replicates(f) &&
+	return mm2_flow_has_herder(f) && !f->enabled &&
 	       !mm2_doc_get(&in->doc, mm2_arena_printf(a, "%s.emit.heartbeats.enabled", f->name));
 }
 
@@ -101,9 +101,9 @@ static void check_heartbeat_target(struct mm2_check_ctx *cx, const char *t)
 	for (i = 0; i < m->nflows; i++) {
 		const struct mm2_flow *f = &m->flows[i];
 
-		if (mm2_topo_flow_replicates(f) && strcmp(f->target, t) == 0)
+		if (f->enabled && strcmp(f->target, t) == 0)
 			goto out; /* MirrorMaker 2 writes into T anyway */
-		if (mm2_topo_flow_replicates(f) && strcmp(f->source, t) == 0)
+		if (f->enabled && strcmp(f->source, t) == 0)
 			read_from = true;
 		if (strcmp(f->target, t) != 0 || !default_heartbeat_herder(in, f, cx->arena))
 			continue;
@@ -135,7 +135,7 @@ static void run_heartbeat_herders(struct mm2_check_ctx *cx)
 
 	if (!cx->in->resolved)
 		return;
-	for (i = 0; i < m->nflows && !mm2_topo_flow_replicates(&m->flows[i]); i++)
+	for (i = 0; i < m->nflows && !m->flows[i].enabled; i++)
 		;
 	if (i == m->nflows)
 		return; /* nothing replicates: MM2-TOPO-004 */
@@ -233,8 +233,7 @@ static void run_policy_mismatch(struct mm2_check_ctx *cx)
 		for (j = 0; j < m->nflows; j++) {
 			const struct mm2_flow *up = &m->flows[i], *down = &m->flows[j];
 
-			if (!mm2_topo_flow_replicates(up) || !mm2_topo_flow_replicates(down) ||
-			    strcmp(up->target, down->source) != 0)
+			if (!up->enabled || !down->enabled || strcmp(up->target, down->source) != 0)
 				continue;
 			/* A->B with B->A is one pair: report it once. */
 			if (strcmp(up->source, down->target) == 0 && j < i)

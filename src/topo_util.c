@@ -106,11 +106,6 @@ struct mm2_loc mm2_topo_alias_loc(const struct mm2_input *in, const char *alias)
 	return e->key_loc;
 }
 
-bool mm2_topo_flow_replicates(const struct mm2_flow *f)
-{
-	return f->enabled; /* the resolver already reads it as the connectors do */
-}
-
 const struct mm2_flow *mm2_topo_flow(const struct mm2_mm2 *m, const char *s, const char *t)
 {
 	size_t i;
@@ -143,8 +138,7 @@ size_t mm2_topo_shortest_path(const struct mm2_mm2 *m, const char *from, const c
 			const struct mm2_flow *f = &m->flows[i];
 			int t = mm2_topo_alias_index(m, f->target, strlen(f->target));
 
-			if (strcmp(f->source, m->clusters[c]) || seen[t] ||
-			    !mm2_topo_flow_replicates(f))
+			if (strcmp(f->source, m->clusters[c]) || seen[t] || !f->enabled)
 				continue;
 			seen[t] = true;
 			via[t] = f;
